@@ -1,0 +1,2 @@
+// Snowball stemmers (Debian libstemmer-dev).
+#include <libstemmer.h>
