@@ -1,0 +1,2 @@
+/// Module Classifier: see ../shared/docs/ARCHITECTURE.md.
+enum ClassifierModule {}

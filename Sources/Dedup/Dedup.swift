@@ -1,0 +1,2 @@
+/// Module Dedup: see ../shared/docs/ARCHITECTURE.md.
+enum DedupModule {}

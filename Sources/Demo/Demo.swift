@@ -1,0 +1,2 @@
+/// Module Demo: see ../shared/docs/ARCHITECTURE.md.
+enum DemoModule {}

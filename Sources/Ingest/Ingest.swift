@@ -1,0 +1,2 @@
+/// Module Ingest: see ../shared/docs/ARCHITECTURE.md.
+enum IngestModule {}

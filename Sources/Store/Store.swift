@@ -1,0 +1,2 @@
+/// Module Store: see ../shared/docs/ARCHITECTURE.md.
+enum StoreModule {}

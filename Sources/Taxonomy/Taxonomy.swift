@@ -1,0 +1,2 @@
+/// Module Taxonomy: see ../shared/docs/ARCHITECTURE.md.
+enum TaxonomyModule {}
