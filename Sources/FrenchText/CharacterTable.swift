@@ -1,0 +1,151 @@
+/// What a character is to the tokenizer.
+public enum CharClass: UInt8, Sendable {
+    case other = 0
+    /// Letters and digits: part of a word; `fold` gives their folded form.
+    case word
+    /// Combining marks: part of a word, folded away.
+    case mark
+    case space
+    case newline
+    /// Soft hyphen, zero-width characters, BOM: invisible, never break a word.
+    case ignorable
+    /// `'` `’` `ʼ` `′` `‘` `` ` `` `´`: elision and apostrophe.
+    case apostrophe
+    /// Middle dots used in inclusive writing: `·` `‧` `⋅` `•` inside a word.
+    case middleDot
+    case hyphen
+    case slash
+    case dot
+    /// `+` and `#` (`C++`, `C#`).
+    case plusHash
+    case openParen
+    case closeParen
+    /// `;` `:` `!` `?` and other clause-ending punctuation.
+    case clause
+    case ampersand
+    case lessThan
+}
+
+/// Character classes and folded forms (case, diacritics, ligatures) for every scalar the
+/// tokenizer meets, computed once from ICU when first used, so that tokenizing needs no ICU
+/// call per character.
+///
+/// Folding = NFKC case folding (ICU), then Latin-ASCII transliteration for the Latin letters that
+/// do not decompose (`œ`→`oe`, `æ`→`ae`, `ø`→`o`, `ß`→`ss`), then removal of combining marks
+/// (NFD, category Mn). Scalars beyond the precomputed ranges are folded through ICU on demand.
+public struct CharacterTable: Sendable {
+    /// The table every tokenizer uses.
+    public static let shared = CharacterTable()
+
+    /// Precomputed ranges: U+0000–U+24FF (Latin, Greek, Cyrillic, punctuation, symbols) and the
+    /// alphabetic presentation forms U+FB00–U+FB4F (ligatures `ﬁ` `ﬂ`).
+    static let lowLimit: UInt32 = 0x2500
+    static let ligatureRange: ClosedRange<UInt32> = 0xFB00...0xFB4F
+
+    private var classes: [UInt8]
+    private var upper: [Bool]
+    private var lower: [Bool]
+    private var foldStart: [UInt32]
+    private var foldBytes: [UInt8]
+
+    init() {
+        let count = Int(Self.lowLimit) + Self.ligatureRange.count
+        classes = [UInt8](repeating: 0, count: count)
+        upper = [Bool](repeating: false, count: count)
+        lower = [Bool](repeating: false, count: count)
+        foldStart = [UInt32](repeating: 0, count: count + 1)
+        foldBytes = []
+        foldBytes.reserveCapacity(count * 2)
+        for i in 0..<count {
+            let c = i < Int(Self.lowLimit) ? UInt32(i) : Self.ligatureRange.lowerBound + UInt32(i - Int(Self.lowLimit))
+            foldStart[i] = UInt32(foldBytes.count)
+            let info = Self.compute(c)
+            classes[i] = info.cls.rawValue
+            upper[i] = info.upper
+            lower[i] = info.lower
+            foldBytes.append(contentsOf: info.fold)
+        }
+        foldStart[count] = UInt32(foldBytes.count)
+    }
+
+    @inline(__always) private func slot(_ c: UInt32) -> Int? {
+        if c < Self.lowLimit { return Int(c) }
+        if Self.ligatureRange.contains(c) { return Int(Self.lowLimit + c - Self.ligatureRange.lowerBound) }
+        return nil
+    }
+
+    /// The class of a scalar.
+    @inline(__always) public func charClass(_ c: UInt32) -> CharClass {
+        if let s = slot(c) { return CharClass(rawValue: classes[s])! }
+        return Self.compute(c).cls
+    }
+
+    @inline(__always) public func isUpper(_ c: UInt32) -> Bool {
+        if let s = slot(c) { return upper[s] }
+        return ICU.isUppercase(c)
+    }
+
+    @inline(__always) public func isLower(_ c: UInt32) -> Bool {
+        if let s = slot(c) { return lower[s] }
+        return ICU.isLowercase(c)
+    }
+
+    /// Appends the folded UTF-8 form of a word scalar to `out`.
+    @inline(__always) public func appendFold(_ c: UInt32, to out: inout [UInt8]) {
+        if c < 0x80 {
+            out.append(c >= 0x41 && c <= 0x5A ? UInt8(c + 32) : UInt8(c))
+            return
+        }
+        if let s = slot(c) {
+            let a = Int(foldStart[s]), b = Int(foldStart[s + 1])
+            var i = a
+            while i < b { out.append(foldBytes[i]); i += 1 }
+            return
+        }
+        out.append(contentsOf: Self.compute(c).fold)
+    }
+
+    struct Info { var cls: CharClass; var upper: Bool; var lower: Bool; var fold: [UInt8] }
+
+    static func compute(_ c: UInt32) -> Info {
+        guard let scalar = Unicode.Scalar(c) else { return Info(cls: .other, upper: false, lower: false, fold: []) }
+        let up = ICU.isUppercase(c), low = ICU.isLowercase(c)
+        func info(_ cls: CharClass) -> Info { Info(cls: cls, upper: up, lower: low, fold: []) }
+        switch c {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return info(.newline)
+        case 0x27, 0x2019, 0x02BC, 0x2032, 0x2018, 0x60, 0xB4, 0x02B9, 0xFF07: return info(.apostrophe)
+        case 0xB7, 0x2027, 0x22C5, 0x2219, 0x2022: return info(.middleDot)
+        case 0x2F, 0x2215, 0xFF0F: return info(.slash)
+        case 0x2E: return info(.dot)
+        case 0x2B, 0x23: return info(.plusHash)
+        case 0x28, 0x5B: return info(.openParen)
+        case 0x29, 0x5D: return info(.closeParen)
+        case 0x3B, 0x3A, 0x21, 0x3F, 0x2026, 0x7C: return info(.clause)
+        case 0x26: return info(.ampersand)
+        case 0x3C: return info(.lessThan)
+        case 0xAD: return info(.ignorable)
+        default: break
+        }
+        if ICU.isIgnorable(c) { return info(.ignorable) }
+        if ICU.isWhitespace(c) { return info(.space) }
+        if ICU.isNonspacingMark(c) { return info(.mark) }
+        if ICU.isDash(c) { return info(.hyphen) }
+        let type = ICU.charType(c)
+        // ICU general categories 1–5 are letters, 9–11 numbers; 6–8 marks.
+        let isWord = ICU.isAlphabetic(c) || (9...11).contains(type) || (1...5).contains(type)
+        guard isWord else {
+            if (6...8).contains(type) { return info(.mark) }
+            return info(.other)
+        }
+        var s = ICU.normalize(String(Character(scalar)), .nfkcCasefold)
+        if s.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+            s = ICU.normalize(s, .nfd)
+            s = String(String.UnicodeScalarView(s.unicodeScalars.filter { !ICU.isNonspacingMark($0.value) }))
+            if s.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.value < 0x250 }) {
+                s = ICU.transliterate(s, id: "Latin-ASCII").lowercased()
+            }
+        }
+        // Characters that NFKC_Casefold removes entirely fold to nothing.
+        return Info(cls: .word, upper: up, lower: low, fold: Array(s.utf8))
+    }
+}

@@ -1,0 +1,302 @@
+/// Splits French text into words in one pass over its UTF-8 bytes, with offsets back into the
+/// original text.
+///
+/// Rules (each has a test in `Tests/FrenchTextTests`):
+/// - case, accents and ligatures are folded (`Sécurité` → `securite`, `œuvre` → `oeuvre`, `ﬁ` → `fi`);
+///   soft hyphens and zero-width characters never split a word; non-breaking spaces do;
+/// - every apostrophe variant (`'` `’` `ʼ` `′` `‘`) splits, and elided particles (`l'`, `d'`, `qu'`,
+///   `jusqu'`…) are flagged so that `l’intelligence artificielle` matches `intelligence artificielle`;
+/// - inclusive and gendered suffixes are dropped: `développeur·se`, `développeur.euse`,
+///   `développeur(se)`, `développeur/se`, `étudiant·e·s`, `chef·fe`;
+/// - technical words stay whole: `C++`, `C#`, `F#`, `Node.js`, `ASP.NET`, `3.5`, `k8s`, `3D`;
+/// - words glued by a missing line break are split on a case change (`posteNumberly`); the
+///   taxonomy compiler also keeps the unsplit form of camel-case names (`JavaScript`).
+public struct Tokenizer: Sendable {
+    /// Whether a lower-to-upper case change inside a word splits it.
+    public var splitCamelCase: Bool
+    let table: CharacterTable
+
+    public init(splitCamelCase: Bool = true) {
+        self.splitCamelCase = splitCamelCase
+        self.table = CharacterTable.shared
+    }
+
+    /// Tokenizes a string; offsets are UTF-8 offsets into `text.utf8`.
+    public func tokenize(_ text: String) -> TokenBuffer {
+        var buffer = TokenBuffer()
+        var copy = text
+        copy.withUTF8 { tokenize($0, into: &buffer) }
+        return buffer
+    }
+
+    /// Tokenizes UTF-8 bytes into `buffer`, replacing its content. Invalid UTF-8 bytes act as
+    /// separators.
+    public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
+        buffer.removeAll()
+        var scanner = Scanner(bytes: bytes, table: table, splitCamel: splitCamelCase)
+        scanner.run(into: &buffer)
+    }
+}
+
+/// Suffixes of inclusive and gendered writing that follow `·`, `.`, `/` or sit in parentheses.
+let inclusiveSuffixes = ShortKeySet([
+    "e", "es", "s", "se", "ses", "euse", "euses", "rice", "rices", "trice", "trices", "ice", "ices",
+    "ne", "nes", "fe", "fes", "ere", "eres", "le", "les", "te", "tes", "ve", "ves", "ive", "ives",
+    "sse", "sses", "esse", "esses", "ienne", "iennes", "enne", "ennes", "lle", "lles", "x", "h", "f",
+])
+
+/// Words after `.` that stay glued to the word before (`Node.js`, `ASP.NET`, `socket.io`).
+let dotJoinedSuffixes = ShortKeySet(["js", "net", "io", "ts", "py"])
+
+/// Elided particles: the part before the apostrophe in `l'`, `d'`, `qu'`, `jusqu'`.
+let elisions = ShortKeySet(["l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu",
+                           "quoiqu", "presqu"])
+
+/// Function words the matcher steps over, in texts and in taxonomy wordings alike, so that
+/// `analyse des données` = `analyse de données` = `analyse données`.
+let skipWords = ShortKeySet(["de", "du", "des", "le", "la", "les", "un", "une", "en", "au", "aux"])
+
+struct Scanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let table: CharacterTable
+    let splitCamel: Bool
+
+    var i = 0
+    var inToken = false
+    var tokStart = 0
+    var keyStart = 0
+    var pending: Token.Flags = [.lineStart, .clauseStart]
+    var tokFlags: Token.Flags = []
+    var letters = 0
+    var uppers = 0
+    var prevLower = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>, table: CharacterTable, splitCamel: Bool) {
+        self.bytes = bytes; self.table = table; self.splitCamel = splitCamel
+    }
+
+    /// Decodes the scalar at `at`: (scalar, byte length). Invalid sequences give (0xFFFD, 1).
+    @inline(__always) func decode(_ at: Int) -> (UInt32, Int) {
+        let b0 = bytes[at]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        let n = bytes.count
+        if b0 & 0xE0 == 0xC0, at + 1 < n, bytes[at + 1] & 0xC0 == 0x80, b0 >= 0xC2 {
+            return (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[at + 1] & 0x3F), 2)
+        }
+        if b0 & 0xF0 == 0xE0, at + 2 < n, bytes[at + 1] & 0xC0 == 0x80, bytes[at + 2] & 0xC0 == 0x80 {
+            let c = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[at + 1] & 0x3F) << 6 | UInt32(bytes[at + 2] & 0x3F)
+            if c >= 0x800 && !(0xD800...0xDFFF).contains(c) { return (c, 3) }
+        }
+        if b0 & 0xF8 == 0xF0, at + 3 < n, bytes[at + 1] & 0xC0 == 0x80, bytes[at + 2] & 0xC0 == 0x80,
+           bytes[at + 3] & 0xC0 == 0x80 {
+            let c = UInt32(b0 & 0x07) << 18 | UInt32(bytes[at + 1] & 0x3F) << 12
+                | UInt32(bytes[at + 2] & 0x3F) << 6 | UInt32(bytes[at + 3] & 0x3F)
+            if c >= 0x10000 && c <= 0x10FFFF { return (c, 4) }
+        }
+        return (0xFFFD, 1)
+    }
+
+    @inline(__always) func classAt(_ at: Int) -> (CharClass, UInt32, Int) {
+        guard at < bytes.count else { return (.space, 0x20, 0) }
+        let (c, n) = decode(at)
+        if c == 0xFFFD && n == 1 { return (.other, c, 1) }
+        return (table.charClass(c), c, n)
+    }
+
+    /// Folded letters of the word-character run starting at `at`, and where it ends
+    /// (ignorables and marks included). Stops after `limit` letters.
+    func wordRun(at: Int, limit: Int = 8) -> (key: [UInt8], end: Int, digits: Bool) {
+        var j = at
+        var key: [UInt8] = []
+        var allDigits = true
+        var count = 0
+        while j < bytes.count {
+            let (cls, c, n) = classAt(j)
+            if cls == .word {
+                count += 1
+                if count > limit { return (key, j, false) }
+                table.appendFold(c, to: &key)
+                if !(c >= 0x30 && c <= 0x39) { allDigits = false }
+            } else if cls != .mark && cls != .ignorable { break }
+            j += n
+        }
+        return (key, j, allDigits && !key.isEmpty)
+    }
+
+    mutating func run(into buf: inout TokenBuffer) {
+        let n = bytes.count
+        while i < n {
+            let (cls, c, len) = classAt(i)
+            switch cls {
+            case .word:
+                let isUpper = table.isUpper(c)
+                if inToken && splitCamel && prevLower && isUpper {
+                    let (nextCls, nextC, _) = classAt(i + len)
+                    if nextCls == .word && table.isLower(nextC) {
+                        endToken(&buf)
+                        pending.insert(.camelStart)
+                    }
+                }
+                if !inToken { beginToken(&buf) }
+                table.appendFold(c, to: &buf.folded)
+                if c >= 0x30 && c <= 0x39 { tokFlags.insert(.hasDigit) } else {
+                    letters += 1
+                    if isUpper { uppers += 1; if letters == 1 { tokFlags.insert(.capitalized) } }
+                }
+                prevLower = table.isLower(c)
+                i += len
+            case .mark, .ignorable:
+                i += len
+            case .apostrophe:
+                if inToken {
+                    let isElision = elisions.contains(buf.folded[keyStart...])
+                    let (nextCls, _, _) = classAt(i + len)
+                    endToken(&buf)
+                    if nextCls == .word, isElision {
+                        buf.tokens[buf.tokens.count - 1].flags.formUnion([.elision, .skip, .stop])
+                    }
+                }
+                i += len
+            case .middleDot:
+                if inToken, case (.word, _, _) = classAt(i + len) {
+                    i = skipInclusiveChain(from: i, any: true)
+                    endToken(&buf)
+                } else {
+                    endToken(&buf)
+                    pending.insert(.clauseStart)
+                    i += len
+                }
+            case .dot:
+                if inToken {
+                    let run = wordRun(at: i + 1)
+                    if run.key.isEmpty {
+                        endToken(&buf); pending.insert(.clauseStart); i += 1
+                    } else if run.digits && lastCharIsDigit(buf) {
+                        buf.folded.append(0x2E); i += 1 // 3.5: keep going
+                    } else if dotJoinedSuffixes.contains(run.key) {
+                        buf.folded.append(0x2E); i += 1 // Node.js
+                    } else if inclusiveSuffixes.contains(run.key), !isWordAt(run.end), letters >= 3 {
+                        i = skipInclusiveChain(from: i, any: false)
+                        endToken(&buf)
+                    } else {
+                        endToken(&buf); pending.insert(.clauseStart); i += 1
+                    }
+                } else {
+                    // A dot before a word (`.NET`) starts nothing; elsewhere it ends a sentence.
+                    if !isWordAt(i + 1) { pending.insert(.clauseStart) }
+                    i += 1
+                }
+            case .plusHash:
+                if inToken, letters == 1, buf.folded.count - keyStart == 1 {
+                    if c == 0x2B, i + 1 < n, bytes[i + 1] == 0x2B, !isWordAt(i + 2) {
+                        buf.folded.append(0x2B); buf.folded.append(0x2B); i += 2
+                        endToken(&buf); continue
+                    }
+                    if c == 0x23, !isWordAt(i + 1) {
+                        buf.folded.append(0x23); i += 1
+                        endToken(&buf); continue
+                    }
+                }
+                endToken(&buf); i += len
+            case .openParen:
+                if inToken {
+                    let run = wordRun(at: i + len)
+                    if inclusiveSuffixes.contains(run.key), run.end < n, bytes[run.end] == 0x29 {
+                        i = run.end + 1
+                        endToken(&buf); continue
+                    }
+                }
+                endToken(&buf); i += len
+            case .slash:
+                if inToken {
+                    let run = wordRun(at: i + len)
+                    if run.key.count >= 2, inclusiveSuffixes.contains(run.key), !isWordAt(run.end), letters >= 4 {
+                        i = run.end
+                        endToken(&buf); continue
+                    }
+                }
+                endToken(&buf); i += len
+            case .hyphen:
+                endToken(&buf)
+                // A dash between spaces separates clauses ("Python – SQL"); inside a word it does not.
+                if i > 0, bytes[i - 1] == 0x20, i + len < n, bytes[i + len] == 0x20 { pending.insert(.clauseStart) }
+                i += len
+            case .newline:
+                endToken(&buf); pending.formUnion([.lineStart, .clauseStart]); i += len
+            case .clause:
+                endToken(&buf)
+                if c == 0x3A || c == 0x3F, let last = buf.tokens.indices.last,
+                   onlySpacesBetween(Int(buf.tokens[last].end), i) {
+                    buf.tokens[last].flags.insert(.beforeColon)
+                }
+                pending.insert(.clauseStart); i += len
+            case .space, .other, .closeParen, .ampersand, .lessThan:
+                endToken(&buf); i += len
+            }
+        }
+        endToken(&buf)
+    }
+
+    @inline(__always) func isWordAt(_ at: Int) -> Bool {
+        at < bytes.count && classAt(at).0 == .word
+    }
+
+    func onlySpacesBetween(_ a: Int, _ b: Int) -> Bool {
+        var j = a
+        // Spaces, including the no-break and narrow no-break spaces of French typography.
+        while j < b {
+            switch bytes[j] { case 0x20, 0xC2, 0xA0, 0xE2, 0x80, 0xAF: j += 1; default: return false }
+        }
+        return true
+    }
+
+    func lastCharIsDigit(_ buf: TokenBuffer) -> Bool {
+        guard let last = buf.folded.last else { return false }
+        return last >= 0x30 && last <= 0x39
+    }
+
+    /// Skips `·se`, `·e·s`, `.euse`… starting at the separator; returns the index after the chain.
+    func skipInclusiveChain(from: Int, any: Bool) -> Int {
+        var j = from
+        while j < bytes.count {
+            let (cls, _, len) = classAt(j)
+            guard cls == .middleDot || cls == .dot else { break }
+            let run = wordRun(at: j + len)
+            guard !run.key.isEmpty, run.key.count <= 6 else { break }
+            if !any && !inclusiveSuffixes.contains(run.key) { break }
+            j = run.end
+        }
+        return j
+    }
+
+    @inline(__always) mutating func beginToken(_ buf: inout TokenBuffer) {
+        inToken = true
+        tokStart = i
+        keyStart = buf.folded.count
+        tokFlags = pending
+        pending = []
+        letters = 0; uppers = 0; prevLower = false
+    }
+
+    @inline(__always) mutating func endToken(_ buf: inout TokenBuffer) {
+        guard inToken else { return }
+        inToken = false
+        prevLower = false
+        let keyEnd = buf.folded.count
+        if keyEnd == keyStart {
+            // Only characters that fold to nothing: no token, but keep its position flags.
+            pending.formUnion(tokFlags.intersection([.lineStart, .clauseStart]))
+            return
+        }
+        if letters >= 2 && uppers == letters { tokFlags.insert(.allUpper) }
+        let stemStart = buf.stems.count
+        buf.folded.withUnsafeBufferPointer { f in
+            let k = UnsafeBufferPointer(rebasing: f[keyStart..<keyEnd])
+            if keyEnd - keyStart <= 3, skipWords.contains(k) { tokFlags.formUnion([.skip, .stop]) }
+            else if StopWords.contains(k) { tokFlags.insert(.stop) }
+            LightStemmer.appendStem(of: k, to: &buf.stems)
+        }
+        buf.tokens.append(Token(start: Int32(tokStart), end: Int32(i), keyStart: Int32(keyStart), keyEnd: Int32(keyEnd),
+                                stemStart: Int32(stemStart), stemEnd: Int32(buf.stems.count), flags: tokFlags))
+    }
+}

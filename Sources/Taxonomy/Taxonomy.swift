@@ -1,2 +1,0 @@
-/// Module Taxonomy: see ../shared/docs/ARCHITECTURE.md.
-enum TaxonomyModule {}
