@@ -1,2 +1,317 @@
-/// Module Classifier: see ../shared/docs/ARCHITECTURE.md.
-enum ClassifierModule {}
+import FrenchText
+import Records
+import Taxonomy
+
+/// Classifies postings and training offers against a compiled taxonomy: competencies with their
+/// evidence (span, section, wording, negation), domains by the rule in `DomainRule`, and the
+/// normalized job title.
+///
+/// `Classifier` is immutable and shared by all threads; each thread brings its own `Scratch`.
+public struct Classifier: Sendable {
+    public let compiled: CompiledTaxonomy
+    public var rule: DomainRule
+    let tokenizer = Tokenizer()
+
+    public init(taxonomy: Taxonomy, rule: DomainRule = DomainRule()) {
+        compiled = CompiledTaxonomy(taxonomy)
+        self.rule = rule
+    }
+
+    /// What kind of record is classified: training offers read their sections differently
+    /// (prerequisites do not count as taught competencies).
+    public enum Mode: Sendable { case posting, training }
+
+    /// Per-thread working memory, reused from one record to the next.
+    public struct Scratch: Sendable {
+        var tokens = TokenBuffer()
+        var html = HTMLText()
+        var ids: [Int32] = []
+        var sections: [Section] = []
+        var matchable: [Int32] = []
+        var hits: [Hit] = []
+        public init() {}
+    }
+
+    struct Hit {
+        var pattern: Int32
+        var firstToken: Int32
+        var lastToken: Int32
+        var negated: Bool
+    }
+
+    /// Classifies a posting; offsets point into `posting.classifiedText`.
+    public func classify(_ posting: Posting, scratch: inout Scratch) -> Classification {
+        classify(id: posting.id, title: posting.title, description: posting.description,
+                 extra: posting.sourceSkills, mode: .posting, scratch: &scratch)
+    }
+
+    /// Classifies `title + "\n" + description` (+ `"\n"` + each extra line, read as source skills).
+    public func classify(id: String, title: String, description: String, extra: [String] = [], mode: Mode = .posting,
+                         scratch: inout Scratch) -> Classification {
+        var text = title
+        text.reserveCapacity(title.utf8.count + description.utf8.count + 2)
+        text += "\n"
+        text += description
+        let titleEnd = title.utf8.count
+        var extraStart = Int.max
+        if !extra.isEmpty {
+            text += "\n"
+            extraStart = text.utf8.count
+            text += extra.joined(separator: "\n")
+        }
+        let (matches, _) = text.withUTF8 { bytes in
+            analyze(bytes, titleEnd: titleEnd, extraStart: extraStart, mode: mode, scratch: &scratch)
+        }
+        return finish(id: id, title: title, matches: matches)
+    }
+
+    func finish(id: String, title: String, matches: [CompetencyMatch]) -> Classification {
+        let (domains, scores) = rule.decide(matches, compiled: compiled)
+        return Classification(id: id, domains: domains, domainScores: scores,
+                              title: NormalizedTitle(normalized: TitleNormalizer.normalize(title)),
+                              competencies: matches, taxonomyVersion: compiled.version)
+    }
+
+    /// Tokenizes, sections and matches `bytes`; returns competency matches with evidence offsets
+    /// converted to Unicode scalar offsets into `bytes`.
+    func analyze(_ original: UnsafeBufferPointer<UInt8>, titleEnd: Int, extraStart: Int, mode: Mode,
+                 scratch: inout Scratch) -> ([CompetencyMatch], Int) {
+        let hasHTML = HTMLText.looksLikeHTML(original)
+        if hasHTML { scratch.html.convert(original) }
+        // Evidence spans in `work` coordinates map back to `original` through the HTML map.
+        func run(_ work: UnsafeBufferPointer<UInt8>) -> [CompetencyMatch] {
+            tokenizer.tokenize(work, into: &scratch.tokens)
+            let wTitleEnd = hasHTML ? scratch.html.workOffset(ofSource: titleEnd) : titleEnd
+            let wExtra = hasHTML && extraStart != Int.max ? scratch.html.workOffset(ofSource: extraStart) : extraStart
+            assignIds(&scratch)
+            assignSections(&scratch, titleEnd: wTitleEnd, extraStart: wExtra, mode: mode)
+            match(work, &scratch)
+            return evidence(work: work, original: original, hasHTML: hasHTML, scratch: &scratch)
+        }
+        if hasHTML {
+            let bytes = scratch.html.bytes
+            return (bytes.withUnsafeBufferPointer { run($0) }, scratch.tokens.count)
+        }
+        return (run(original), scratch.tokens.count)
+    }
+
+    func assignIds(_ s: inout Scratch) {
+        let n = s.tokens.count
+        s.ids.removeAll(keepingCapacity: true)
+        s.matchable.removeAll(keepingCapacity: true)
+        s.tokens.stems.withUnsafeBufferPointer { stems in
+            for i in 0..<n {
+                let t = s.tokens.tokens[i]
+                let key = UnsafeBufferPointer(rebasing: stems[Int(t.stemStart)..<Int(t.stemEnd)])
+                s.ids.append(compiled.vocabulary.lookup(key) ?? -1)
+                if !t.flags.contains(.skip) { s.matchable.append(Int32(i)) }
+            }
+        }
+    }
+
+    /// Sections from headings: a heading is a known phrase at the start of a line or clause that
+    /// ends its line, is followed by `:` or `?`, or is glued to the next sentence (`Profil recherchéVous`).
+    func assignSections(_ s: inout Scratch, titleEnd: Int, extraStart: Int, mode: Mode) {
+        let n = s.tokens.count
+        s.sections.removeAll(keepingCapacity: true)
+        var current: Section = .body
+        var i = 0
+        while i < n {
+            let t = s.tokens.tokens[i]
+            if Int(t.start) < titleEnd { s.sections.append(.title); i += 1; continue }
+            if Int(t.start) >= extraStart { s.sections.append(.sourceSkills); i += 1; continue }
+            if t.flags.contains(.lineStart) || t.flags.contains(.clauseStart),
+               let (section, length) = heading(at: i, &s) {
+                var sec = section
+                if mode == .training && sec == .profile { sec = .prerequisites }
+                if mode == .posting && (sec == .objectives || sec == .content) { sec = .missions }
+                if mode == .posting && sec == .prerequisites { sec = .profile }
+                current = sec
+                for _ in 0..<length { s.sections.append(current) }
+                i += length
+                continue
+            }
+            s.sections.append(current)
+            i += 1
+        }
+    }
+
+    /// The heading starting at token `i`, with its length in tokens (function words included).
+    func heading(at i: Int, _ s: inout Scratch) -> (Section, Int)? {
+        let n = s.tokens.count
+        var state: Int32 = 0
+        var best: (Section, Int)?
+        var j = i
+        var words = 0
+        while j < n, words < 7 {
+            let t = s.tokens.tokens[j]
+            if j > i && (t.flags.contains(.lineStart) || t.flags.contains(.camelStart)) { break }
+            if !t.flags.contains(.skip) {
+                let id = s.ids[j]
+                guard id >= 0, let next = compiled.headingTransitions.next(state, id) else { break }
+                state = next
+                words += 1
+                if let sec = compiled.headingSection[state] {
+                    // What follows must end the heading.
+                    let after = j + 1
+                    let ends = after >= n || s.tokens.tokens[after].flags.contains(.lineStart)
+                        || t.flags.contains(.beforeColon)
+                    let glued = after < n && (s.tokens.tokens[after].flags.contains(.camelStart)
+                        || s.tokens.tokens[after].flags.contains(.clauseStart))
+                    if ends || glued {
+                        best = (sec, after - i)
+                    }
+                }
+            }
+            j += 1
+        }
+        return best
+    }
+
+    func match(_ work: UnsafeBufferPointer<UInt8>, _ s: inout Scratch) {
+        s.hits.removeAll(keepingCapacity: true)
+        let m = s.matchable.count
+        var p = 0
+        while p < m {
+            let firstTok = Int(s.matchable[p])
+            var state: Int32 = 0
+            var q = p
+            // Accepting states along the walk, longest last.
+            var acceptedAt: [(Int32, Int)] = []
+            while q < m {
+                let id = s.ids[Int(s.matchable[q])]
+                guard id >= 0, let next = compiled.transitions.next(state, id) else { break }
+                state = next
+                if compiled.acceptStart[Int(state)] < compiled.acceptStart[Int(state) + 1] { acceptedAt.append((state, q)) }
+                q += 1
+            }
+            var consumedTo = -1
+            for (st, endQ) in acceptedAt.reversed() {
+                let lastTok = Int(s.matchable[endQ])
+                var any = false
+                var blocked = false
+                for k in Int(compiled.acceptStart[Int(st)])..<Int(compiled.acceptStart[Int(st) + 1]) {
+                    let pi = compiled.acceptList[k]
+                    let pat = compiled.patterns[Int(pi)]
+                    guard guardsPass(pat, first: firstTok, last: lastTok, p: p, work: work, &s) else { continue }
+                    if pat.isExclude { blocked = true; break }
+                    s.hits.append(Hit(pattern: pi, firstToken: Int32(firstTok), lastToken: Int32(lastTok),
+                                      negated: isNegated(first: firstTok, last: lastTok, &s)))
+                    any = true
+                }
+                if blocked || any { consumedTo = endQ; break }
+            }
+            p = consumedTo >= 0 ? consumedTo + 1 : p + 1
+        }
+    }
+
+    func guardsPass(_ pat: CompiledTaxonomy.Pattern, first: Int, last: Int, p: Int, work: UnsafeBufferPointer<UInt8>,
+                    _ s: inout Scratch) -> Bool {
+        if let originals = pat.originals {
+            for (k, expected) in originals.enumerated() {
+                let t = s.tokens.tokens[Int(s.matchable[p + k])]
+                let len = Int(t.end - t.start)
+                guard len >= expected.count else { return false }
+                // Compare the word as written; a trailing inclusive suffix is not part of it.
+                for b in 0..<expected.count where work[Int(t.start) + b] != expected[b] { return false }
+                if len > expected.count {
+                    let next = work[Int(t.start) + expected.count]
+                    if (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A || (next >= 0x30 && next <= 0x39) { return false }
+                }
+            }
+        }
+        if pat.near.isEmpty && pat.notNear.isEmpty { return true }
+        let n = s.tokens.count
+        let lo = max(0, first - Int(pat.window)), hi = min(n - 1, last + Int(pat.window))
+        if !pat.notNear.isEmpty {
+            for j in lo...hi where j < first || j > last {
+                if pat.notNear.contains(s.ids[j]) { return false }
+            }
+        }
+        if !pat.near.isEmpty {
+            for j in lo...hi where j < first || j > last {
+                if pat.near.contains(s.ids[j]) { return true }
+            }
+            return false
+        }
+        return true
+    }
+
+    /// Simple negation in the same clause: `sans X`, `aucune connaissance en X`, `pas de X`,
+    /// `X non requis`, `X n’est pas nécessaire`.
+    func isNegated(first: Int, last: Int, _ s: inout Scratch) -> Bool {
+        let toks = s.tokens.tokens
+        // Before: up to 5 tokens back, stopping at a clause start.
+        var j = first
+        var steps = 0
+        while j > 0 && steps < 5 {
+            if toks[j].flags.contains(.clauseStart) { break }
+            j -= 1; steps += 1
+            let id = s.ids[j]
+            if compiled.negationBefore.contains(id) {
+                if j + 1 < s.ids.count && compiled.negationNotAfterSans.contains(s.ids[j + 1]) { return false }
+                return true
+            }
+            if id == compiled.pasId, j + 1 < toks.count, toks[j + 1].flags.contains(.skip) { return true }
+        }
+        // After: up to 6 tokens forward in the same clause: (pas|non) + requis/nécessaire…
+        var k = last + 1
+        steps = 0
+        while k < toks.count && steps < 6 {
+            if toks[k].flags.contains(.clauseStart) { break }
+            if compiled.negationAfter.contains(s.ids[k]) {
+                let a = k >= 1 ? s.ids[k - 1] : -1, b = k >= 2 ? s.ids[k - 2] : -1
+                if a == compiled.pasId || a == compiled.nonId || b == compiled.pasId || b == compiled.nonId { return true }
+            }
+            k += 1; steps += 1
+        }
+        return false
+    }
+
+    /// Groups hits by competency and converts offsets to Unicode scalar offsets in `original`.
+    func evidence(work: UnsafeBufferPointer<UInt8>, original: UnsafeBufferPointer<UInt8>, hasHTML: Bool,
+                  scratch s: inout Scratch) -> [CompetencyMatch] {
+        guard !s.hits.isEmpty else { return [] }
+        var byteSpans: [(Int, Int)] = []
+        for h in s.hits {
+            let a = Int(s.tokens.tokens[Int(h.firstToken)].start), b = Int(s.tokens.tokens[Int(h.lastToken)].end)
+            if hasHTML { byteSpans.append((Int(s.html.sourceStart[a]), Int(s.html.sourceEnd[b - 1]))) }
+            else { byteSpans.append((a, b)) }
+        }
+        // Byte → scalar offsets in one sweep over the sorted offsets.
+        var offsets = byteSpans.flatMap { [$0.0, $0.1] }
+        offsets.sort()
+        var scalarAt: [Int: Int] = [:]
+        var pos = 0, count = 0
+        for o in offsets where scalarAt[o] == nil {
+            while pos < o { if original[pos] & 0xC0 != 0x80 { count += 1 }; pos += 1 }
+            scalarAt[o] = count
+        }
+        var order: [Int32] = []
+        var groups: [Int32: [Evidence]] = [:]
+        for (h, span) in zip(s.hits, byteSpans) {
+            let pat = compiled.patterns[Int(h.pattern)]
+            let text = String(decoding: UnsafeBufferPointer(rebasing: original[span.0..<span.1]), as: UTF8.self)
+            let ev = Evidence(start: scalarAt[span.0]!, end: scalarAt[span.1]!, text: text,
+                              section: s.sections[Int(h.firstToken)], negated: h.negated, wording: pat.wording)
+            if groups[pat.competency] == nil { order.append(pat.competency) }
+            groups[pat.competency, default: []].append(ev)
+        }
+        return order.map { ci in
+            let c = compiled.competencies[Int(ci)]
+            return CompetencyMatch(id: c.id, domain: compiled.domains[c.domain], label: c.label, evidence: groups[ci]!)
+        }
+    }
+}
+
+extension HTMLText {
+    /// The first output offset whose source is at or after `source` (binary search).
+    func workOffset(ofSource source: Int) -> Int {
+        var lo = 0, hi = sourceStart.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(sourceStart[mid]) < source { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

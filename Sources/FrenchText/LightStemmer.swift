@@ -29,8 +29,8 @@ public enum LightStemmer {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { k in
             for j in 0..<n { k[j] = key[j] }
             var len = n
-            // Plural: -s, -x (not -ss: `process`, `business`).
-            if (k[len - 1] == 0x73 && k[len - 2] != 0x73) || k[len - 1] == 0x78 { len -= 1 }
+            // Plural: -s (not -ss: `process`, `business`), -x after u (`réseaux`, `jeux`; not `RECHERCHEX`).
+            if (k[len - 1] == 0x73 && k[len - 2] != 0x73) || (k[len - 1] == 0x78 && k[len - 2] == 0x75) { len -= 1 }
             // Feminine and gendered endings.
             if len > 5 && ends(k, len, "euse") { len -= 1; k[len - 1] = 0x72 }                     // -euse → -eur
             else if len > 5 && ends(k, len, "trice") { len -= 1; k[len - 3] = 0x65; k[len - 2] = 0x75; k[len - 1] = 0x72 } // -trice → -teur

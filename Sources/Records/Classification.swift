@@ -27,9 +27,12 @@ public struct Evidence: Sendable, Hashable, Codable {
     public var section: Section
     /// True when a negation ("sans", "aucune connaissance en … requise") governs the match.
     public var negated: Bool
+    /// The taxonomy wording that matched (`machine learning`, `ML`), as written in `Taxonomy/`.
+    public var wording: String?
 
-    public init(start: Int, end: Int, text: String, section: Section, negated: Bool = false) {
+    public init(start: Int, end: Int, text: String, section: Section, negated: Bool = false, wording: String? = nil) {
         self.start = start; self.end = end; self.text = text; self.section = section; self.negated = negated
+        self.wording = wording
     }
 }
 

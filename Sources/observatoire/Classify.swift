@@ -1,10 +1,190 @@
 import ArgumentParser
+import Classifier
+import Dispatch
+import Foundation
+import Records
+import Taxonomy
 
 struct Classify: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Classe des offres (à venir).")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Classe des offres d’emploi et écrit une ligne JSON par offre (compétences, preuves, domaines).",
+        discussion: """
+        Entrée : JSON Lines (id, title, description obligatoires ; voir README). Sortie : sur la sortie \
+        standard, un objet JSON par offre, dans l’ordre de l’entrée, avec pour chaque compétence ses \
+        preuves (décalages en caractères Unicode dans « titre + "\\n" + description », section, texte, \
+        formulation reconnue) et la version de la taxonomie. Une ligne mal formée donne une erreur sur \
+        la sortie d’erreur avec son numéro de ligne ; le traitement continue. Statut de sortie 1 si au \
+        moins une offre a été rejetée.
+
+        Exemples :
+          observatoire classify --input Data/demo-postings.jsonl > classes.jsonl
+          observatoire classify --input ../shared/data/postings/postings.jsonl --jobs 1
+        """)
+
+    @Option(name: .shortAndLong, help: "Fichier d’offres (JSON Lines).")
+    var input: String
+
+    @Option(help: "Nombre de fils de calcul (par défaut : tous les cœurs).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var taxonomy: TaxonomyOptions
+
+    func validate() throws {
+        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs doit être compris entre 1 et 256") }
+    }
+
+    func run() throws {
+        let (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
+        let classifier = Classifier(taxonomy: tax)
+        let stats = try ClassifyRun(classifier: classifier, jobs: jobs).run(path: input, output: FileHandle.standardOutput,
+                                                                              errors: FileHandle.standardError)
+        let line = "classées : \(stats.classified), rejetées : \(stats.rejected), durée : "
+            + String(format: "%.2f s", stats.seconds) + "\n"
+        FileHandle.standardError.write(Data(line.utf8))
+        if stats.rejected > 0 { throw ExitCode(1) }
+    }
 }
-struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mesures (à venir).")
-    func run() throws {}
+
+/// Classifies a JSON Lines file with several threads, writing results in input order.
+struct ClassifyRun {
+    let classifier: Classifier
+    let jobs: Int
+    var batchSize = 2048
+
+    struct Stats { var classified = 0; var rejected = 0; var bytes = 0; var seconds = 0.0 }
+
+    /// Per-worker state; each slot is used by exactly one worker at a time.
+    final class Workers: @unchecked Sendable {
+        var scratch: [Classifier.Scratch]
+        var outputs: [[UInt8]]
+        var errors: [[String]]
+        var classified: [Int]
+        init(_ n: Int) {
+            scratch = Array(repeating: Classifier.Scratch(), count: n)
+            outputs = Array(repeating: [], count: n); errors = Array(repeating: [], count: n)
+            classified = Array(repeating: 0, count: n)
+        }
+    }
+
+    func run(path: String, output: FileHandle?, errors: FileHandle) throws -> Stats {
+        let start = DispatchTime.now()
+        var stats = Stats()
+        let file = (path as NSString).lastPathComponent
+        var reader = try LineReader(path: path)
+        let workers = Workers(jobs)
+        var lines: [(Int, [UInt8])] = []
+        lines.reserveCapacity(batchSize)
+        func flush() {
+            let batch = lines
+            let per = (batch.count + jobs - 1) / jobs
+            let classifier = self.classifier
+            DispatchQueue.concurrentPerform(iterations: jobs) { w in
+                workers.outputs[w].removeAll(keepingCapacity: true)
+                workers.errors[w].removeAll(keepingCapacity: true)
+                workers.classified[w] = 0
+                let lo = w * per, hi = min(batch.count, lo + per)
+                guard lo < hi else { return }
+                for k in lo..<hi {
+                    let (lineNo, bytes) = batch[k]
+                    switch PostingLine.decode(bytes, file: file, line: lineNo) {
+                    case .success(let posting):
+                        let c = classifier.classify(posting, scratch: &workers.scratch[w])
+                        ClassificationJSON.append(c, to: &workers.outputs[w])
+                        workers.classified[w] += 1
+                    case .failure(let e):
+                        workers.errors[w].append(e.description)
+                    }
+                }
+            }
+            var out: [UInt8] = []
+            var errText = ""
+            for w in 0..<jobs {
+                out += workers.outputs[w]
+                stats.classified += workers.classified[w]
+                stats.rejected += workers.errors[w].count
+                for e in workers.errors[w] { errText += e + "\n" }
+            }
+            if let output { output.write(Data(out)) }
+            if !errText.isEmpty { errors.write(Data(errText.utf8)) }
+            lines.removeAll(keepingCapacity: true)
+        }
+        while let (lineNo, bytes) = try reader.next() {
+            stats.bytes += bytes.count + 1
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            lines.append((lineNo, bytes))
+            if lines.count == batchSize { flush() }
+        }
+        if !lines.isEmpty { flush() }
+        stats.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return stats
+    }
+}
+
+/// Reads a file line by line in large chunks.
+struct LineReader {
+    let handle: FileHandle
+    var buffer: [UInt8] = []
+    var pos = 0
+    var lineNo = 0
+    var eof = false
+
+    init(path: String) throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw ValidationError("\(path) : fichier introuvable")
+        }
+        guard !isDir.boolValue else { throw ValidationError("\(path) : c’est un dossier, pas un fichier") }
+        guard let h = FileHandle(forReadingAtPath: path) else { throw ValidationError("\(path) : fichier illisible") }
+        handle = h
+    }
+
+    mutating func next() throws -> (Int, [UInt8])? {
+        while true {
+            if let nl = buffer[pos...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[pos..<nl])
+                pos = nl + 1
+                lineNo += 1
+                return (lineNo, line)
+            }
+            if eof {
+                guard pos < buffer.count else { return nil }
+                let line = Array(buffer[pos...])
+                pos = buffer.count
+                lineNo += 1
+                return (lineNo, line)
+            }
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { eof = true }
+            buffer.removeSubrange(0..<pos)
+            pos = 0
+            buffer += chunk
+        }
+    }
+}
+
+/// Decodes one JSON Lines record into a `Posting`, or a precise error.
+enum PostingLine {
+    static func decode(_ bytes: [UInt8], file: String, line: Int) -> Result<Posting, RecordError> {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return .failure(RecordError(code: .invalidEncoding, file: file, line: line, reason: "UTF-8 invalide"))
+        }
+        do {
+            let posting = try JSONDecoder().decode(Posting.self, from: Data(bytes))
+            return .success(posting)
+        } catch DecodingError.keyNotFound(let key, _) {
+            return .failure(RecordError(code: .missingField, file: file, line: line, field: key.stringValue,
+                                        reason: "champ obligatoire absent"))
+        } catch DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx) {
+            return .failure(RecordError(code: .invalidField, file: file, line: line, field: ctx.codingPath.last?.stringValue,
+                                        reason: "type inattendu"))
+        } catch DecodingError.dataCorrupted(let ctx) {
+            if let key = ctx.codingPath.last {
+                return .failure(RecordError(code: .invalidField, file: file, line: line, field: key.stringValue,
+                                            reason: ctx.debugDescription))
+            }
+            return .failure(RecordError(code: .malformedJSON, file: file, line: line, reason: "JSON invalide"))
+        } catch {
+            return .failure(RecordError(code: .malformedJSON, file: file, line: line, reason: "JSON invalide"))
+        }
+    }
 }

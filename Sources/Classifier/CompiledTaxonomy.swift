@@ -1,0 +1,119 @@
+import FrenchText
+import Records
+import Taxonomy
+
+/// A taxonomy compiled once into a token-level trie: every wording becomes a path of word ids,
+/// so a text is matched in one pass whatever the number of wordings.
+public struct CompiledTaxonomy: Sendable {
+    struct Pattern: Sendable {
+        var competency: Int32
+        var isExclude: Bool
+        /// Words as written, when the wording is case-sensitive.
+        var originals: [[UInt8]]?
+        var near: [Int32]
+        var notNear: [Int32]
+        var window: Int32
+        var length: Int32
+        var wording: String
+    }
+
+    struct CompetencyInfo: Sendable {
+        var id: String
+        var domain: Int
+        var label: String
+        var weight: Double
+    }
+
+    let version: String
+    let domains: [String]
+    var competencies: [CompetencyInfo] = []
+    var vocabulary = ByteKeyTable(capacity: 8192)
+    var transitions = TransitionTable()
+    var patterns: [Pattern] = []
+    /// Patterns accepted at a state: `acceptStart[state]..<acceptStart[state + 1]` in `acceptList`.
+    var acceptStart: [Int32] = []
+    var acceptList: [Int32] = []
+    var stateCount: Int32 = 1
+
+    // Headings: a second trie over the same word ids.
+    var headingTransitions = TransitionTable()
+    var headingSection: [Int32: Section] = [:]
+    var headingLength: [Int32: Int] = [:]
+    var headingStates: Int32 = 1
+
+    // Negation cues.
+    var negationBefore: Set<Int32> = []
+    var negationNotAfterSans: Set<Int32> = []
+    var pasId: Int32 = -1
+    var nonId: Int32 = -1
+    var negationAfter: Set<Int32> = []
+
+    /// Compiles a taxonomy. The cost is paid once per process (milliseconds for thousands of wordings).
+    public init(_ taxonomy: Taxonomy) {
+        version = taxonomy.version.description
+        domains = taxonomy.domains.map(\.id)
+        var accepts: [Int32: [Int32]] = [:]
+        for (ci, c) in taxonomy.competencies.enumerated() {
+            competencies.append(CompetencyInfo(id: c.id, domain: domains.firstIndex(of: c.domain) ?? 0, label: c.label,
+                                               weight: c.weight == .core ? 1 : 0.5))
+            for w in c.wordings + c.excludes {
+                let near = w.near.flatMap { internWords($0) }
+                let notNear = w.notNear.flatMap { internWords($0) }
+                for form in w.forms {
+                    let ids = form.stems.map { vocabulary.intern(Array($0.utf8)) }
+                    var state: Int32 = 0
+                    for id in ids {
+                        if let next = transitions.next(state, id) { state = next } else {
+                            transitions.set(state, id, stateCount); state = stateCount; stateCount += 1
+                        }
+                    }
+                    let p = Pattern(competency: Int32(ci), isExclude: w.kind == .exclude,
+                                    originals: w.caseSensitive ? form.originals.map { Array($0.utf8) } : nil,
+                                    near: near, notNear: notNear, window: Int32(w.window), length: Int32(ids.count),
+                                    wording: w.text)
+                    accepts[state, default: []].append(Int32(patterns.count))
+                    patterns.append(p)
+                }
+            }
+        }
+        acceptStart = [Int32](repeating: 0, count: Int(stateCount) + 1)
+        for s in 0..<Int(stateCount) {
+            acceptStart[s] = Int32(acceptList.count)
+            // Excludes first: where an exclusion matches, it wins over the variants it contains.
+            let list = (accepts[Int32(s)] ?? []).sorted { (patterns[Int($0)].isExclude ? 0 : 1, $0) < (patterns[Int($1)].isExclude ? 0 : 1, $1) }
+            acceptList += list
+        }
+        acceptStart[Int(stateCount)] = Int32(acceptList.count)
+
+        for (phrase, section) in Headings.list {
+            guard let form = Wording(text: phrase, kind: .variant).forms.first else { continue }
+            var state: Int32 = 0
+            for stem in form.stems {
+                let id = vocabulary.intern(Array(stem.utf8))
+                if let next = headingTransitions.next(state, id) { state = next } else {
+                    headingTransitions.set(state, id, headingStates); state = headingStates; headingStates += 1
+                }
+            }
+            if headingSection[state] == nil { headingSection[state] = section; headingLength[state] = form.stems.count }
+        }
+        negationBefore = Set(["sans", "aucun", "aucune", "aucuns", "aucunes", "ni", "jamais"].flatMap { internWords($0) })
+        negationNotAfterSans = Set(["oublier", "doute", "exception", "compter", "cesse", "oubli", "relâche"].flatMap { internWords($0) })
+        pasId = internWords("pas").first ?? -1
+        nonId = internWords("non").first ?? -1
+        negationAfter = Set(["requis", "requise", "requises", "nécessaire", "nécessaires", "indispensable", "indispensables",
+                             "obligatoire", "obligatoires", "exigé", "exigée", "exigés", "exigées", "demandé", "demandée",
+                             "demandés", "demandées", "prérequis", "attendu", "attendue", "attendus", "attendues"]
+            .flatMap { internWords($0) })
+    }
+
+    /// Word ids of a phrase, stemmed like texts; function words kept.
+    private mutating func internWords(_ phrase: String) -> [Int32] {
+        let buf = Tokenizer().tokenize(phrase)
+        return (0..<buf.count).map { vocabulary.intern(Array(buf.stem($0).utf8)) }
+    }
+
+    /// Number of distinct words the matcher knows.
+    public var vocabularySize: Int { vocabulary.count }
+    /// Number of compiled wording forms (variants, acronyms, labels, exclusions).
+    public var patternCount: Int { patterns.count }
+}

@@ -1,0 +1,51 @@
+import Records
+
+/// The documented, explainable rule that turns competencies into domains.
+///
+/// Each competency found (negated evidence excluded) contributes
+/// `weight × best section weight + repeat bonus`, where `weight` is 1 for a core competency and
+/// 0.5 for a support one, the section weight is 3 in the title, 1 in the body, missions, profile
+/// or the source's own skill list, and 0 in company presentation, benefits and recruitment
+/// process (boilerplate never makes a domain by itself), and each further evidence in a counting
+/// section adds `repeatBonus × weight`, up to `maxRepeats` times. A domain is kept when its
+/// score reaches `threshold`.
+public struct DomainRule: Sendable {
+    public var threshold: Double
+    public var repeatBonus: Double
+    public var maxRepeats: Int
+    public var sectionWeights: [Section: Double]
+
+    public init(threshold: Double = 2, repeatBonus: Double = 0.25, maxRepeats: Int = 2,
+                sectionWeights: [Section: Double] = DomainRule.defaultSectionWeights) {
+        self.threshold = threshold; self.repeatBonus = repeatBonus; self.maxRepeats = maxRepeats
+        self.sectionWeights = sectionWeights
+    }
+
+    public static let defaultSectionWeights: [Section: Double] = [
+        .title: 3, .body: 1, .missions: 1, .profile: 1, .sourceSkills: 1,
+        .company: 0, .benefits: 0, .process: 0,
+        .objectives: 1, .content: 1, .prerequisites: 0,
+    ]
+
+    /// Scores per domain and the domains kept, in taxonomy order.
+    func decide(_ matches: [CompetencyMatch], compiled: CompiledTaxonomy) -> ([String], [String: Double]) {
+        var scores: [String: Double] = [:]
+        var weightOf: [String: Double] = [:]
+        if !matches.isEmpty { for c in compiled.competencies { weightOf[c.id] = c.weight } }
+        for m in matches {
+            let weight = weightOf[m.id] ?? 1
+            var best = 0.0
+            var counted = 0
+            for e in m.evidence where !e.negated {
+                let w = sectionWeights[e.section] ?? 1
+                if w > 0 { counted += 1 }
+                best = max(best, w)
+            }
+            guard best > 0 else { continue }
+            let score = weight * best + repeatBonus * weight * Double(min(max(counted - 1, 0), maxRepeats))
+            scores[m.domain, default: 0] += score
+        }
+        let kept = compiled.domains.filter { (scores[$0] ?? 0) >= threshold }
+        return (kept, scores)
+    }
+}

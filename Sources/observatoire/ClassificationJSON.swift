@@ -1,0 +1,65 @@
+import Records
+
+/// Writes classifications in the output contract of `classify` (see ARCHITECTURE.md), straight
+/// into bytes: one JSON object per record, keys in a fixed order.
+enum ClassificationJSON {
+    static func append(_ c: Classification, to out: inout [UInt8]) {
+        out += Array(#"{"id":"#.utf8); appendString(c.id, &out)
+        out += Array(#","domains":["#.utf8)
+        for (i, d) in c.domains.enumerated() { if i > 0 { out.append(0x2C) }; appendString(d, &out) }
+        out += Array(#"],"domain_scores":{"#.utf8)
+        for (i, d) in c.domainScores.keys.sorted().enumerated() {
+            if i > 0 { out.append(0x2C) }
+            appendString(d, &out); out.append(0x3A)
+            out += Array(format(c.domainScores[d]!).utf8)
+        }
+        out += Array(#"},"title":{"normalized":"#.utf8); appendString(c.title.normalized, &out)
+        if let rome = c.title.rome { out += Array(#","rome":"#.utf8); appendString(rome, &out) }
+        out += Array(#"},"competencies":["#.utf8)
+        for (i, m) in c.competencies.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            out += Array(#"{"id":"#.utf8); appendString(m.id, &out)
+            out += Array(#","domain":"#.utf8); appendString(m.domain, &out)
+            out += Array(#","label":"#.utf8); appendString(m.label, &out)
+            out += Array(#","evidence":["#.utf8)
+            for (j, e) in m.evidence.enumerated() {
+                if j > 0 { out.append(0x2C) }
+                out += Array(#"{"start":"#.utf8); out += Array(String(e.start).utf8)
+                out += Array(#","end":"#.utf8); out += Array(String(e.end).utf8)
+                out += Array(#","text":"#.utf8); appendString(e.text, &out)
+                out += Array(#","section":"#.utf8); appendString(e.section.rawValue, &out)
+                if let w = e.wording { out += Array(#","wording":"#.utf8); appendString(w, &out) }
+                if e.negated { out += Array(#","negated":true"#.utf8) }
+                out.append(0x7D)
+            }
+            out += Array("]}".utf8)
+        }
+        out += Array(#"],"taxonomy_version":"#.utf8); appendString(c.taxonomyVersion, &out)
+        out += Array("}\n".utf8)
+    }
+
+    static func format(_ v: Double) -> String {
+        let r = (v * 100).rounded() / 100
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// A JSON string literal; control characters escaped, everything else as UTF-8.
+    static func appendString(_ s: String, _ out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0..<0x20:
+                out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]]
+            default: out.append(b)
+            }
+        }
+        out.append(0x22)
+    }
+}
