@@ -195,6 +195,9 @@ public struct Classifier: Sendable {
                     let pat = compiled.patterns[Int(pi)]
                     guard guardsPass(pat, first: firstTok, last: lastTok, p: p, work: work, &s) else { continue }
                     if pat.isExclude { blocked = true; break }
+                    // Several wordings of one competency can share a path (label and variant): one hit.
+                    if any, s.hits.last!.firstToken == Int32(firstTok),
+                       compiled.patterns[Int(s.hits.last!.pattern)].competency == pat.competency { continue }
                     s.hits.append(Hit(pattern: pi, firstToken: Int32(firstTok), lastToken: Int32(lastTok),
                                       negated: isNegated(first: firstTok, last: lastTok, &s)))
                     any = true

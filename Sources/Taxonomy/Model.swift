@@ -61,6 +61,14 @@ public struct Competency: Sendable, Hashable {
     public var notes: [String]
     public var file: String
     public var line: Int
+
+    public init(id: String, domain: String, label: String, labelEn: String, weight: Weight, wordings: [Wording],
+                excludes: [Wording] = [], esco: [String] = [], rome: [String] = [], ecf: [String] = [], ecsf: [String] = [],
+                digcomp: [String] = [], formacode: [String] = [], notes: [String] = [], file: String, line: Int) {
+        self.id = id; self.domain = domain; self.label = label; self.labelEn = labelEn; self.weight = weight
+        self.wordings = wordings; self.excludes = excludes; self.esco = esco; self.rome = rome; self.ecf = ecf
+        self.ecsf = ecsf; self.digcomp = digcomp; self.formacode = formacode; self.notes = notes; self.file = file; self.line = line
+    }
 }
 
 /// A wording as written in the taxonomy, with its guards.

@@ -18,6 +18,10 @@ extension Wording {
         for tokenizer in [Self.splitting, Self.whole] {
             let buf = tokenizer.tokenize(text)
             let bytes = Array(text.utf8)
+            // A camel-case split that leaves a function word (`EnCase` → `en case`) would match
+            // the bare remainder (`case`): keep only the unsplit form then.
+            if tokenizer.splitCamelCase, buf.tokens.contains(where: { $0.flags.contains(.camelStart) }),
+               buf.tokens.contains(where: { $0.flags.contains(.skip) }) { continue }
             var stems: [String] = [], originals: [String] = []
             for i in 0..<buf.count where !buf.tokens[i].flags.contains(.skip) {
                 let t = buf.tokens[i]

@@ -29,13 +29,16 @@ struct Classify: ParsableCommand {
 
     @OptionGroup var taxonomy: TaxonomyOptions
 
+    @Option(help: ArgumentHelp("Seuil de score d’un domaine (règle documentée dans DomainRule).", visibility: .hidden))
+    var threshold: Double = DomainRule().threshold
+
     func validate() throws {
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs doit être compris entre 1 et 256") }
     }
 
     func run() throws {
         let (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
-        let classifier = Classifier(taxonomy: tax)
+        let classifier = Classifier(taxonomy: tax, rule: DomainRule(threshold: threshold))
         let stats = try ClassifyRun(classifier: classifier, jobs: jobs).run(path: input, output: FileHandle.standardOutput,
                                                                               errors: FileHandle.standardError)
         let line = "classées : \(stats.classified), rejetées : \(stats.rejected), durée : "
