@@ -39,7 +39,11 @@ public struct DemoGenerator: Sendable {
     // MARK: Postings
 
     /// All postings, sorted by publication day then id.
-    public func postings() -> [Posting] {
+    public func postings() -> [Posting] { labelledPostings().map(\.posting) }
+
+    /// The postings with the profile each was generated from (`ia.generative`, `autre.comptable`…):
+    /// the ground truth of the intended domain, for tests and statistics.
+    func labelledPostings() -> [(posting: Posting, profile: String)] {
         var rng = SplitMix64(seed: seed, stream: "postings")
         var writer = PostingWriter(r: SplitMix64(seed: seed, stream: "postings.text"))
         let profiles = Profile.all
@@ -72,13 +76,13 @@ public struct DemoGenerator: Sendable {
             let day = Day(year: year, month: mon, day: 1 + rng.below(Day.daysIn(month: mon, year: year)))!
             drafts.append(Draft(source: rng.chance(0.62) ? 0 : 1, title: title, description: description, published: day,
                                 city: city, contract: contract, rome: rng.pick(profile.rome), naf: rng.pick(sector.naf),
-                                company: company, order: drafts.count))
+                                company: company, profile: profile.key, order: drafts.count))
         }
         // The same offer on the other board, a few days apart (deduplication across sources).
         for _ in 0..<crossPosted where !drafts.isEmpty {
             var d = drafts[rng.below(baseCount)]
             d.source = 1 - d.source
-            d.published = d.published.adding(days: rng.int(0...3))
+            d.published = min(d.published.adding(days: rng.int(0...3)), Self.lastDay)
             if rng.chance(0.4) { d.title = d.title.replacingAll(" H/F", with: " (H/F)") }
             d.order = drafts.count
             drafts.append(d)
@@ -86,7 +90,7 @@ public struct DemoGenerator: Sendable {
         // Reposts of the same offer on the same board weeks later (deduplication within a source).
         for _ in 0..<reposted where !drafts.isEmpty {
             var d = drafts[rng.below(baseCount)]
-            d.published = d.published.adding(days: rng.int(14...45))
+            d.published = min(d.published.adding(days: rng.int(14...45)), Self.lastDay)
             d.order = drafts.count
             drafts.append(d)
         }
@@ -95,7 +99,7 @@ public struct DemoGenerator: Sendable {
         var counters = [0, 0]
         return drafts.map { d in
             counters[d.source] += 1
-            return d.posting(number: counters[d.source])
+            return (d.posting(number: counters[d.source]), d.profile)
         }
     }
 
@@ -142,6 +146,7 @@ struct Draft {
     var rome: String
     var naf: String
     var company: String
+    var profile: String
     var order: Int
 
     func posting(number: Int) -> Posting {
@@ -164,7 +169,7 @@ struct Draft {
 }
 
 extension Day {
-    /// The day `n` days later, clamped to the demo period.
+    /// The day `n` days later.
     func adding(days n: Int) -> Day {
         var d = self
         for _ in 0..<n {
@@ -172,7 +177,7 @@ extension Day {
             else if d.month < 12 { d.month += 1; d.day = 1 }
             else { d.year += 1; d.month = 1; d.day = 1 }
         }
-        return min(d, DemoGenerator.lastDay)
+        return d
     }
 }
 

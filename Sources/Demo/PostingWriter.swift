@@ -50,14 +50,14 @@ struct PostingWriter {
         let companyBlock = companyHeading + "\n" + about.joined(separator: " ")
 
         // Missions.
-        var missions = r.sample(p.missions, r.int(3...5))
+        var missions = r.sample(p.missions, r.int(4...6))
         missions += injectedMissions(c)
         let missionsBlock = r.pick(Snippets.missionHeadings) + "\n"
             + (r.chance(0.5) ? r.pick(Snippets.missionLeads) + "\n" : "")
             + missions.map { bullet + $0 }.joined(separator: "\n")
 
         // Profile, with trend-coupled terms and, sometimes, a negation (a trap).
-        var reqs = r.sample(p.requirements, r.int(2...4))
+        var reqs = r.sample(p.requirements, r.int(3...5))
         reqs += injectedRequirements(c)
         if r.chance(0.5) { reqs.append(r.pick(Snippets.softSkills)) }
         if p.domain == nil || p.domain == "mediation", r.chance(0.14) { reqs.append(r.pick(Snippets.negations)) }
@@ -75,8 +75,9 @@ struct PostingWriter {
         blocks.append(profileBlock)
         if r.chance(0.85) { blocks.append(benefitsBlock) }
         if !blocks.contains(companyBlock) { blocks.append(companyBlock) }
+        if r.chance(0.6) { blocks.append(details(c)) }
         if r.chance(0.55) {
-            let steps = r.pick(Snippets.processes)
+            let steps = r.pick(c.sector.isPublic ? Snippets.publicProcesses : Snippets.processes)
             blocks.append(r.pick(Snippets.processHeadings) + "\n" + steps.map { bullet + $0 }.joined(separator: "\n"))
         }
         if ["autre.logistique", "autre.restauration", "autre.commercial"].contains(p.key), r.chance(0.12) {
@@ -116,7 +117,7 @@ struct PostingWriter {
     }
 
     private mutating func salary(_ c: Context) -> String {
-        if c.sector.isPublic, r.chance(0.6) {
+        if c.sector.isPublic, c.contract != "Stage", c.contract != "Alternance" {
             return r.pick(["Rémunération statutaire + régime indemnitaire (RIFSEEP)", "Rémunération selon grille de la fonction publique territoriale, catégorie \(r.pick(["B", "C", "A"]))",
                            "Salaire : selon grille et expérience"])
         }
@@ -131,6 +132,29 @@ struct PostingWriter {
                            "Salaire attractif selon expérience", "\(low) K€ à \(low + r.int(3...10)) K€ + variable"])
         }
     }
+
+    /// "Informations complémentaires": place, contract details, working time, start date.
+    private mutating func details(_ c: Context) -> String {
+        var lines = [r.pick(["Informations complémentaires", "Informations pratiques", "En bref", "Détails du poste"])]
+        lines.append(r.pick(["Lieu de travail : ", "Localisation : ", "Poste basé à "]) + "\(c.city.name) (\(c.city.department))")
+        var contract = "Type de contrat : " + c.contract
+        switch c.contract {
+        case "CDD": contract += r.pick([" de \(r.pick([6, 12, 18, 24])) mois", " (remplacement)", " de 12 mois renouvelable", ""])
+        case "Stage": contract += " de \(r.int(4...6)) mois"
+        case "Alternance": contract += r.pick([" (contrat d'apprentissage)", " (contrat de professionnalisation)", ", rythme 3 semaines / 1 semaine"])
+        case "Intérim": contract += " (mission de \(r.int(2...18)) semaines, possibilité d'embauche)"
+        default: break
+        }
+        lines.append(contract)
+        lines.append(r.pick(["Temps plein, 35 h hebdomadaires", "Temps plein (39 h avec RTT)", "Temps partiel (28 h)", "Durée du travail : 35H/semaine",
+                             "Horaires de journée du lundi au vendredi", "Travail ponctuel en soirée et le samedi"]))
+        let start = c.month + 1 + r.below(2)
+        lines.append("Prise de poste : " + r.pick(["dès que possible", Self.monthNames[start % 12] + " " + String(2023 + start / 12)]))
+        lines.append(r.pick(["Expérience : débutant(e) accepté(e)", "Expérience : 2 ans minimum", "Expérience souhaitée de 3 à 5 ans", "Niveau d'études : Bac+2 à Bac+5"]))
+        return lines.joined(separator: "\n")
+    }
+
+    static let monthNames = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
     // MARK: Noise
 

@@ -111,7 +111,7 @@ extension Profile {
                                "Connaissance d'OpenCV et des architectures Transformers",
                                "Goût pour la recherche appliquée"],
                 remote: false),
-        Profile(key: "ia.emergent", share: 2.2, trend: .emerging,
+        Profile(key: "ia.emergent", share: 3, trend: .emerging,
                 titles: ["Ingénieur[|e] IA agentique", "AI Ops Engineer", "Responsable de la gouvernance de l'IA", "Prompt designer",
                          "Développ[eur|euse] agents IA", "Chef[|fe] de projet IA agentique", "AI Product Manager", "Référent[|e] IA"],
                 rome: ["M1889", "M1402", "M1864"], sectors: [.esn, .bank, .softwareVendor, .consulting, .localAuthority, .industry],

@@ -46,8 +46,12 @@ enum Snippets {
     static let processes: [[String]] = [
         ["Un premier échange téléphonique avec notre chargée de recrutement", "Un entretien avec le manager", "Une rencontre avec l'équipe"],
         ["Entretien RH (30 min)", "Cas pratique", "Entretien final avec la direction"],
-        ["Candidature (CV et lettre de motivation)", "Jury de recrutement", "Réponse sous 15 jours"],
         ["Call de découverte", "Test technique à la maison", "Débrief avec l'équipe et la CTO"],
+        ["Échange en visio avec notre talent acquisition", "Entretien technique", "Proposition sous une semaine"],
+    ]
+    static let publicProcesses: [[String]] = [
+        ["Candidature (CV et lettre de motivation)", "Jury de recrutement", "Réponse sous 15 jours"],
+        ["Présélection sur dossier", "Entretien avec la responsable de service et la DRH", "Prise de poste souhaitée sous un mois"],
     ]
 
     static func closings(isPublic: Bool) -> [String] {
