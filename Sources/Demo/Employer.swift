@@ -98,29 +98,29 @@ enum Sector: Sendable, CaseIterable {
         var s: [String] = []
         switch self {
         case .esn:
-            s.append(r.pick(["\(name) est une ESN de \(r.int(80...2_500)) collaborateurs", "Créée en \(r.int(1998...2019)), \(name) accompagne ses clients grands comptes", "Cabinet de conseil et d'ingénierie, \(name) compte \(r.int(40...900)) consultants"]) + r.pick([" dans leurs projets de transformation.", " dans la banque, l'énergie et le secteur public.", " partout en France."]))
+            s.append(r.pick(["\(name) est une ESN de \(frenchNumber(r.int(80...2_500))) collaborateurs", "Créée en \(r.int(1998...2019)), \(name) accompagne ses clients grands comptes", "Cabinet de conseil et d'ingénierie, \(name) compte \(r.int(40...900)) consultants"]) + r.pick([" dans leurs projets de transformation.", " dans la banque, l'énergie et le secteur public.", " partout en France."]))
             s.append(r.pick(["Nous privilégions la montée en compétences de chacun et la proximité managériale.", "Notre ADN : l'expertise technique, la bienveillance et l'engagement.", "Rejoindre \(name), c'est intégrer une communauté d'experts passionnés."]))
         case .softwareVendor, .hosting:
-            s.append(r.pick(["\(name) édite une plateforme SaaS utilisée par plus de \(r.int(200...9_000)) clients", "Start-up fondée en \(r.int(2012...2022)), \(name) développe des logiciels", "\(name) conçoit et héberge des solutions logicielles"]) + r.pick([" en France et en Europe.", " pour les PME et les collectivités.", " souveraines, hébergées en France."]))
+            s.append(r.pick(["\(name) édite une plateforme SaaS utilisée par plus de \(frenchNumber(r.int(200...9_000))) clients", "Start-up fondée en \(r.int(2012...2022)), \(name) développe des logiciels", "\(name) conçoit et héberge des solutions logicielles"]) + r.pick([" en France et en Europe.", " pour les PME et les collectivités.", " souveraines, hébergées en France."]))
             s.append(r.pick(["Notre équipe tech compte \(r.int(12...150)) personnes réparties entre \(city.name) et Paris.", "Nous avons levé \(r.int(3...40)) M€ pour accélérer notre croissance.", "Nous sommes certifiés ISO 27001 et HDS."]))
         case .bank:
-            s.append("\(name) est un acteur " + r.pick(["mutualiste", "régional", "coopératif"]) + " de la banque et de l'assurance, au service de \(r.int(300...4_000)) 000 clients.")
+            s.append("\(name) est un acteur " + r.pick(["mutualiste", "régional", "coopératif"]) + " de la banque et de l'assurance, au service de \(r.int(1...9)),\(r.int(1...9)) millions de clients.")
             s.append(r.pick(["Nos équipes du siège de \(city.name) conçoivent les services de demain.", "Nous plaçons l'utilité sociale au cœur de notre modèle."]))
         case .industry, .energy:
-            s.append(r.pick(["Groupe industriel de \(r.int(300...12_000)) salariés, \(name)", "PME familiale, \(name)", "Filiale d'un groupe international, \(name)"]) + r.pick([" conçoit et fabrique des équipements pour l'aéronautique et la défense.", " produit des composants pour l'industrie automobile.", " exploite des sites de production d'énergie renouvelable.", " est spécialisée dans les matériaux composites."]))
-            s.append(r.pick(["Notre site de \(city.name) emploie \(r.int(80...1_200)) personnes.", "Nous investissons dans l'usine du futur et la décarbonation.", "Sécurité, qualité et performance guident notre action au quotidien."]))
+            s.append(r.pick(["Groupe industriel de \(frenchNumber(r.int(300...12_000))) salariés, \(name)", "PME familiale, \(name)", "Filiale d'un groupe international, \(name)"]) + r.pick([" conçoit et fabrique des équipements pour l'aéronautique et la défense.", " produit des composants pour l'industrie automobile.", " exploite des sites de production d'énergie renouvelable.", " est spécialisée dans les matériaux composites."]))
+            s.append(r.pick(["Notre site de \(city.name) emploie \(frenchNumber(r.int(80...1_200))) personnes.", "Nous investissons dans l'usine du futur et la décarbonation.", "Sécurité, qualité et performance guident notre action au quotidien."]))
         case .consulting:
             s.append("\(name) est un cabinet de conseil " + r.pick(["en stratégie et en organisation", "indépendant", "spécialisé dans le secteur public"]) + " de \(r.int(15...400)) consultants.")
             s.append(r.pick(["Nous intervenons auprès de directions générales et métiers.", "Nos consultants interviennent sur des missions à fort impact."]))
         case .localAuthority:
             s.append(r.pick(["\(name) (\(r.int(8...450)) 000 habitants)", "Au cœur d'un territoire dynamique, \(name)", "\(name)"]) + r.pick([" met en œuvre une politique ambitieuse en faveur de l'accès aux droits.", " recrute pour renforcer ses services à la population.", " modernise ses services publics de proximité."]))
-            s.append(r.pick(["La collectivité compte \(r.int(120...4_500)) agents.", "Le poste est rattaché à la direction de la citoyenneté.", "Nous portons un projet de territoire solidaire et durable."]))
+            s.append(r.pick(["La collectivité compte \(frenchNumber(r.int(120...4_500))) agents.", "Le poste est rattaché à la direction de la citoyenneté.", "Nous portons un projet de territoire solidaire et durable."]))
         case .education:
-            s.append("\(name) " + r.pick(["accueille \(r.int(800...45_000)) élèves et étudiants.", "pilote la politique éducative sur le territoire.", "assure la formation de milliers d'apprenants chaque année."]))
+            s.append("\(name) " + r.pick(["accueille \(frenchNumber(r.int(800...45_000))) élèves et étudiants.", "pilote la politique éducative sur le territoire.", "assure la formation de milliers d'apprenants chaque année."]))
         case .hospital:
-            s.append("\(name) " + r.pick(["est un établissement de \(r.int(120...1_800)) lits", "est un établissement de santé de référence sur son territoire", "accompagne des personnes âgées dépendantes"]) + r.pick([" et emploie \(r.int(200...4_000)) professionnels.", ", engagé dans la qualité des soins."]))
+            s.append("\(name) " + r.pick(["est un établissement de \(frenchNumber(r.int(120...1_800))) lits", "est un établissement de santé de référence sur son territoire", "accompagne des personnes âgées dépendantes"]) + r.pick([" et emploie \(frenchNumber(r.int(200...4_000))) professionnels.", ", engagé dans la qualité des soins."]))
         case .trainingCentre:
-            s.append("\(name) " + r.pick(["est un organisme de formation certifié Qualiopi", "forme chaque année \(r.int(300...6_000)) stagiaires", "est une école du numérique labellisée"]) + r.pick([" en présentiel et à distance.", " en région.", " pour les demandeurs d'emploi et les salariés."]))
+            s.append("\(name) " + r.pick(["est un organisme de formation certifié Qualiopi", "forme chaque année \(frenchNumber(r.int(300...6_000))) stagiaires", "est une école du numérique labellisée"]) + r.pick([" en présentiel et à distance.", " en région.", " pour les demandeurs d'emploi et les salariés."]))
         case .socialAssociation:
             s.append("\(name) " + r.pick(["est une association d'éducation populaire", "agit pour l'insertion sociale et professionnelle", "anime un centre social au cœur du quartier"]) + r.pick([" depuis \(r.int(1975...2015)).", " avec \(r.int(8...120)) salariés et de nombreux bénévoles."]))
         case .library:
@@ -136,7 +136,7 @@ enum Sector: Sendable, CaseIterable {
         case .retail:
             s.append("\(name) " + r.pick(["est une enseigne de proximité", "compte \(r.int(5...180)) magasins", "est un commerce indépendant"]) + r.pick([" tournée vers le conseil client.", " en pleine croissance.", "."]))
         case .accounting:
-            s.append("\(name) accompagne " + r.pick(["TPE, PME et professions libérales", "\(r.int(300...3_000)) clients", "artisans et commerçants"]) + " en comptabilité, fiscalité et social.")
+            s.append("\(name) accompagne " + r.pick(["TPE, PME et professions libérales", "\(frenchNumber(r.int(300...3_000))) clients", "artisans et commerçants"]) + " en comptabilité, fiscalité et social.")
         case .pestControl:
             s.append("\(name) intervient en " + r.pick(["3D : dératisation, désinsectisation, désinfection", "hygiène 3D (dératisation, désinsectisation, désinfection)", "lutte contre les nuisibles et désinfection"]) + " auprès des professionnels et des particuliers.")
         case .tempAgency:
@@ -150,6 +150,11 @@ enum Sector: Sendable, CaseIterable {
         }
         return s
     }
+}
+
+/// `2500` → `2 500` (narrow no-break space, French thousands separator).
+func frenchNumber(_ n: Int) -> String {
+    n < 1000 ? String(n) : String(n / 1000) + "\u{202F}" + String(repeating: "0", count: 3 - String(n % 1000).count) + String(n % 1000)
 }
 
 /// Invented name parts (no real company intended).

@@ -26,6 +26,7 @@ struct PostingWriter {
             t += r.pick([" H/F", " (H/F)", " F/H", " (F/H)", " - H/F", " H/F/X", " (F/H/X)", " h/f", " (H/F) ", " H / F"])
         }
         if r.chance(0.03) { t = t.uppercased() }
+        if r.chance(0.3) { t = t.replacingAll("'", with: "’") }
         return t
     }
 

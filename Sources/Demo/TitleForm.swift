@@ -6,6 +6,7 @@ enum TitleForm: CaseIterable {
     func render(_ template: String) -> String {
         var out = ""
         var rest = Substring(template)
+        var form = self
         while let open = rest.firstIndex(of: "["), let bar = rest[open...].firstIndex(of: "|"),
               let close = rest[bar...].firstIndex(of: "]") {
             // The stem is the part of the word before `[`.
@@ -19,7 +20,7 @@ enum TitleForm: CaseIterable {
             let tail = after[..<wordEnd]
             after = after[wordEnd...]
             let word: String
-            switch self {
+            switch form {
             case .masculine: word = String(stem) + m + tail
             case .feminine: word = String(stem) + f + tail
             case .middleDot: word = String(stem) + m + "·" + f + tail
@@ -29,6 +30,8 @@ enum TitleForm: CaseIterable {
             }
             out += before + word
             rest = after
+            // "Médiateur / Médiatrice culturel(le)": one slash per title is enough.
+            if form == .slash { form = .parentheses }
         }
         return out + rest
     }

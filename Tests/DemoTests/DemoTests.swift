@@ -212,8 +212,9 @@ enum Fixture {
     }
 
     @Test func classicMachineLearningIsSteady() {
-        let c = Fixture.count(["Data scientist", "Data Scientist", "Machine Learning Engineer"], titleOnly: true)
-        let a = Double(c["2023", default: 0]), b = Double(c["2025", default: 0])
+        let ml = Fixture.labelled.filter { $0.profile == "ia.ml" }
+        let by = Dictionary(grouping: ml) { $0.posting.published!.year }.mapValues { Double($0.count) }
+        let a = by[2023, default: 0], b = by[2025, default: 0]
         #expect(a > 30 && b / a > 0.7 && b / a < 1.6)
     }
 
