@@ -1,2 +1,0 @@
-/// Module Demo: see ../shared/docs/ARCHITECTURE.md.
-enum DemoModule {}
