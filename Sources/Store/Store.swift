@@ -35,6 +35,7 @@ public final class Store: Sendable {
         config.label = "observatoire"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         return config
     }

@@ -13,6 +13,7 @@ extension IngestSession {
             best = (match, .exact, 1)
         } else if !signature.minHash.isEmpty {
             var candidates = Set<Int64>()
+            let findBand = try db.cachedStatement(sql: "SELECT posting_id FROM dedup_bands WHERE band = ? AND hash = ?")
             for (b, h) in signature.bands.enumerated() {
                 for c in try Int64.fetchAll(findBand, arguments: [b, Int64(bitPattern: h)]) { candidates.insert(c) }
             }
@@ -36,10 +37,14 @@ extension IngestSession {
             }
         }
         try insertExact.execute(arguments: [id, Int64(bitPattern: signature.exactKey)])
-        if best?.kind != .exact {
-            for (b, h) in signature.bands.enumerated() {
-                try insertBand.execute(arguments: [b, Int64(bitPattern: h), id])
-            }
+        let bands = signature.bands
+        if best?.kind != .exact, !bands.isEmpty {
+            let values = Array(repeating: "(?, ?, ?)", count: bands.count).joined(separator: ", ")
+            let insert = try db.cachedStatement(sql: "INSERT INTO dedup_bands (band, hash, posting_id) VALUES \(values) ON CONFLICT DO NOTHING")
+            var args: [Int64] = []
+            args.reserveCapacity(bands.count * 3)
+            for (b, h) in bands.enumerated() { args.append(Int64(b)); args.append(Int64(bitPattern: h)); args.append(id) }
+            try insert.execute(arguments: StatementArguments(args))
         }
         guard let best else { return nil }
         let canonical = try Int64.fetchOne(clusterOf, arguments: [best.id]) ?? best.id

@@ -57,8 +57,6 @@ struct IngestSession {
     let deleteClassification: [Statement]
     let findExact: Statement
     let insertExact: Statement
-    let findBand: Statement
-    let insertBand: Statement
     let deleteBand: Statement
     let findTitle: Statement
     let candidate: Statement
@@ -107,8 +105,6 @@ struct IngestSession {
         }
         findExact = try db.cachedStatement(sql: "SELECT posting_id FROM exact_keys WHERE key = ? AND posting_id <> ? ORDER BY posting_id LIMIT 1")
         insertExact = try db.cachedStatement(sql: "INSERT INTO exact_keys (posting_id, key) VALUES (?, ?)")
-        findBand = try db.cachedStatement(sql: "SELECT posting_id FROM dedup_bands WHERE band = ? AND hash = ?")
-        insertBand = try db.cachedStatement(sql: "INSERT INTO dedup_bands (band, hash, posting_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
         deleteBand = try db.cachedStatement(sql: "DELETE FROM dedup_bands WHERE band = ? AND hash = ? AND posting_id = ?")
         // Cross-source candidates: same title key on another board, the most recent ones first.
         findTitle = try db.cachedStatement(sql: "SELECT id FROM postings WHERE title_key = ? AND source <> ? ORDER BY id DESC LIMIT 200")
