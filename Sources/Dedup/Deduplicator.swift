@@ -1,0 +1,84 @@
+import Records
+
+/// Computes deduplication signatures: an exact key, a title key and a MinHash sketch over word
+/// shingles, with LSH band parameters.
+///
+/// Defaults: 128 hash functions, the first 64 of them in 16 LSH bands of 4 rows. A pair with
+/// Jaccard similarity s becomes an LSH candidate with probability 1 − (1 − s⁴)¹⁶: 0.9998 at
+/// s = 0.8, 0.89 at 0.6, 0.64 at 0.5, and the store keeps only 16 band rows per posting (fast
+/// enough for 20,000 postings/s). The similarity itself is estimated on all 128 slots (standard
+/// error ≈ 0.035 at s = 0.8, against 0.05 with 64), so a threshold decides more sharply.
+/// Cross-source candidates also come from the title key, so their lower threshold does not
+/// depend on LSH recall.
+public struct Deduplicator: Sendable {
+    /// Sketch and band sizes. Changing them makes new signatures incomparable with stored ones.
+    public struct Configuration: Sendable, Hashable {
+        /// Number of MinHash functions (sketch length).
+        public var permutations: Int
+        /// Number of LSH bands.
+        public var bands: Int
+        /// Rows per LSH band; `bands × rowsPerBand` must not exceed `permutations`.
+        public var rowsPerBand: Int
+        /// Words per shingle.
+        public var shingleSize: Int
+
+        public init(permutations: Int = 128, bands: Int = 16, rowsPerBand: Int = 4, shingleSize: Int = 5) {
+            precondition(permutations > 0 && bands > 0 && rowsPerBand > 0 && bands * rowsPerBand <= permutations,
+                         "bands × rowsPerBand must not exceed permutations")
+            self.permutations = permutations; self.bands = bands; self.rowsPerBand = rowsPerBand
+            self.shingleSize = max(1, shingleSize)
+        }
+    }
+
+    public var configuration: Configuration
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    /// The signature of a posting from the normalized words of `title + "\n" + description`
+    /// (FrenchText's folded tokens, or `Dedup.tokens`). Title and company are tokenized here with
+    /// `Dedup.tokens` (they are short).
+    public func signature(for posting: Posting, tokens: [String]) -> DedupSignature {
+        let titleTokens = Dedup.tokens(posting.title)
+        var exact = Dedup.fnv1a64(tokens: tokens)
+        exact = (exact ^ 0x1E) &* Dedup.fnvPrime
+        exact = Dedup.fnv1a64(tokens: Dedup.tokens(posting.company ?? ""), seed: exact)
+        let title = Dedup.normalizedTitle(titleTokens)
+        let titleKey = title.isEmpty ? 0 : Dedup.fnv1a64(tokens: title)
+        return DedupSignature(exactKey: exact, titleKey: titleKey, minHash: minHash(tokens),
+                              bandCount: configuration.bands, rowsPerBand: configuration.rowsPerBand)
+    }
+
+    /// The signature of a posting tokenized with `Dedup.tokens`.
+    public func signature(for posting: Posting) -> DedupSignature {
+        signature(for: posting, tokens: Dedup.tokens(posting.title + "\n" + posting.description))
+    }
+
+    /// MinHash over word shingles. Each shingle is hashed once to 64 bits; the k hash functions are
+    /// derived as a + i·b from two mixes of it (Kirsch–Mitzenmacher), keeping the high 32 bits.
+    public func minHash(_ tokens: [String]) -> [UInt32] {
+        guard !tokens.isEmpty else { return [] }
+        let k = configuration.permutations
+        let w = min(configuration.shingleSize, tokens.count)
+        let tokenHashes = tokens.map { Dedup.fnv1a64($0) }
+        var mins = [UInt32](repeating: .max, count: k)
+        mins.withUnsafeMutableBufferPointer { m in
+            tokenHashes.withUnsafeBufferPointer { th in
+                for start in 0...(th.count - w) {
+                    var x: UInt64 = Dedup.fnvOffset
+                    for j in start..<(start + w) { x = Dedup.mix(x ^ th[j]) }
+                    let a = Dedup.mix(x)
+                    let b = Dedup.mix(a ^ 0x5851_F42D_4C95_7F2D) | 1
+                    var v = a
+                    for i in 0..<k {
+                        let h = UInt32(truncatingIfNeeded: v >> 32)
+                        if h < m[i] { m[i] = h }
+                        v = v &+ b
+                    }
+                }
+            }
+        }
+        return mins
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import Records
+
+extension Store {
+    /// Stores a batch of classified postings in one transaction.
+    ///
+    /// Each item is upserted by (source, source id): new → `.stored`; known with another content
+    /// hash → `.updated` (fields, classification, evidence, competencies and dedup entries
+    /// replaced); same content but another taxonomy version → `.reclassified`; otherwise
+    /// `.unchanged` (only `last_seen` moves). New and changed postings then go through
+    /// deduplication: exact key, LSH band and title-key candidates, `policy` verdict, and cluster
+    /// assignment where the earliest published posting is canonical.
+    ///
+    /// Either the whole batch is visible afterwards or none of it is.
+    public func ingest(_ batch: [IngestItem], run: RunID, now: Date = Date()) throws -> BatchOutcome {
+        try ingest(batch, run: run, now: now, failAfter: nil)
+    }
+
+    /// `failAfter`: throws after that many items, inside the transaction (crash simulation in tests).
+    func ingest(_ batch: [IngestItem], run: RunID, now: Date, failAfter: Int?) throws -> BatchOutcome {
+        let stamp = Store.timestamp(now)
+        let policy = self.policy
+        return try writer.write { db in
+            var session = try IngestSession(db: db, run: run.rawValue, stamp: stamp, policy: policy)
+            var outcome = BatchOutcome()
+            outcome.outcomes.reserveCapacity(batch.count)
+            for (i, item) in batch.enumerated() {
+                if let failAfter, i == failAfter { throw SimulatedCrash() }
+                let (o, dup) = try session.ingest(item)
+                outcome.outcomes.append(o)
+                if let dup { outcome.duplicates[dup, default: 0] += 1 }
+            }
+            return outcome
+        }
+    }
+}
+
+/// Thrown by the crash simulation of tests.
+struct SimulatedCrash: Error {}
+
+/// The statements of one ingest transaction, prepared once per batch.
+struct IngestSession {
+    let db: Database
+    let run: Int64
+    let stamp: String
+    let policy: DedupPolicy
+
+    let findPosting: Statement
+    let insertPosting: Statement
+    let updatePosting: Statement
+    let touchPosting: Statement
+    let insertClassification: Statement
+    let insertDomain: Statement
+    let insertCompetency: Statement
+    let insertEvidence: Statement
+    let deleteClassification: [Statement]
+    let findExact: Statement
+    let insertExact: Statement
+    let deleteBand: Statement
+    let findTitle: Statement
+    let candidate: Statement
+    let clusterOf: Statement
+    let insertDuplicate: Statement
+    let repointCluster: Statement
+    let deleteDedup: [Statement]
+    let clusterMembers: Statement
+    let deleteDuplicate: Statement
+
+    init(db: Database, run: Int64, stamp: String, policy: DedupPolicy) throws {
+        self.db = db; self.run = run; self.stamp = stamp; self.policy = policy
+        findPosting = try db.cachedStatement(sql: """
+            SELECT p.id, p.content_hash, c.taxonomy_version, p.minhash FROM postings p
+            LEFT JOIN classifications c ON c.posting_id = p.id
+            WHERE p.source = ? AND p.source_id = ?
+            """)
+        insertPosting = try db.cachedStatement(sql: """
+            INSERT INTO postings (source, source_id, title, description, published, location, department, region,
+                contract, rome_code, naf, naf_section, company, url, source_skills, content_hash, title_key, minhash,
+                first_seen, last_seen, first_run_id, last_run_id, content_run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        updatePosting = try db.cachedStatement(sql: """
+            UPDATE postings SET title = ?, description = ?, published = ?, location = ?, department = ?, region = ?,
+                contract = ?, rome_code = ?, naf = ?, naf_section = ?, company = ?, url = ?, source_skills = ?,
+                content_hash = ?, title_key = ?, minhash = ?, last_seen = ?, last_run_id = ?, content_run_id = ?
+            WHERE id = ?
+            """)
+        touchPosting = try db.cachedStatement(sql: "UPDATE postings SET last_seen = ?, last_run_id = ? WHERE id = ?")
+        insertClassification = try db.cachedStatement(sql: """
+            INSERT INTO classifications (posting_id, taxonomy_version, domains, domain_scores, title_normalized,
+                title_rome, classified_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertDomain = try db.cachedStatement(sql: "INSERT INTO posting_domains (posting_id, domain, score, published) VALUES (?, ?, ?, ?)")
+        insertCompetency = try db.cachedStatement(sql: """
+            INSERT INTO posting_competencies (posting_id, competency_id, domain, evidence_count, published)
+            VALUES (?, ?, ?, ?, ?)
+            """)
+        insertEvidence = try db.cachedStatement(sql: """
+            INSERT INTO evidence (posting_id, competency_id, start_offset, end_offset, text, section, negated)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        deleteClassification = try ["classifications", "posting_domains", "posting_competencies", "evidence"].map {
+            try db.cachedStatement(sql: "DELETE FROM \($0) WHERE posting_id = ?")
+        }
+        findExact = try db.cachedStatement(sql: "SELECT posting_id FROM exact_keys WHERE key = ? AND posting_id <> ? ORDER BY posting_id LIMIT 1")
+        insertExact = try db.cachedStatement(sql: "INSERT INTO exact_keys (posting_id, key) VALUES (?, ?)")
+        deleteBand = try db.cachedStatement(sql: "DELETE FROM dedup_bands WHERE band = ? AND hash = ? AND posting_id = ?")
+        // Cross-source candidates: same title key on another board, the most recent ones first.
+        findTitle = try db.cachedStatement(sql: "SELECT id FROM postings WHERE title_key = ? AND source <> ? ORDER BY id DESC LIMIT 200")
+        candidate = try db.cachedStatement(sql: "SELECT source, minhash, published, title_key FROM postings WHERE id = ?")
+        clusterOf = try db.cachedStatement(sql: "SELECT cluster_id FROM duplicates WHERE posting_id = ?")
+        insertDuplicate = try db.cachedStatement(sql: "INSERT INTO duplicates (posting_id, cluster_id, kind, similarity) VALUES (?, ?, ?, ?)")
+        repointCluster = try db.cachedStatement(sql: "UPDATE duplicates SET cluster_id = ? WHERE cluster_id = ?")
+        deleteDedup = try ["exact_keys", "duplicates"].map {
+            try db.cachedStatement(sql: "DELETE FROM \($0) WHERE posting_id = ?")
+        }
+        clusterMembers = try db.cachedStatement(sql: "SELECT d.posting_id FROM duplicates d JOIN postings p ON p.id = d.posting_id WHERE d.cluster_id = ? ORDER BY p.published, p.id")
+        deleteDuplicate = try db.cachedStatement(sql: "DELETE FROM duplicates WHERE posting_id = ?")
+    }
+
+    mutating func ingest(_ item: IngestItem) throws -> (BatchOutcome.Outcome, DuplicateKind?) {
+        let p = item.posting
+        let hash = ContentHash.of(p)
+        if let row = try Row.fetchOne(findPosting, arguments: [p.source, p.id]) {
+            let id: Int64 = row[0]
+            let oldHash: String = row[1]
+            let oldVersion: String? = row[2]
+            if oldHash == hash {
+                try touchPosting.execute(arguments: [stamp, run, id])
+                if oldVersion == item.classification.taxonomyVersion { return (.unchanged, nil) }
+                try replaceClassification(id: id, item.classification, published: p.published)
+                return (.reclassified, nil)
+            }
+            let oldMinHash: [UInt8]? = (row[3] as Data?).map { Array($0) }
+            try removeDedup(id: id, oldMinHash: oldMinHash, rowsPerBand: item.signature.rowsPerBand,
+                            bandCount: item.signature.bandCount)
+            var args = postingValues(p, hash: hash, signature: item.signature)
+            args += [stamp, run, run, id]
+            try updatePosting.execute(arguments: StatementArguments(args))
+            try replaceClassification(id: id, item.classification, published: p.published)
+            let kind = try deduplicate(id: id, source: p.source, published: p.published, signature: item.signature)
+            return (.updated, kind)
+        }
+        var args: [(any DatabaseValueConvertible)?] = [p.source, p.id]
+        args += postingValues(p, hash: hash, signature: item.signature)
+        args += [stamp, stamp, run, run, run]
+        try insertPosting.execute(arguments: StatementArguments(args))
+        let id = db.lastInsertedRowID
+        try insertClassification(id: id, item.classification, published: p.published)
+        let kind = try deduplicate(id: id, source: p.source, published: p.published, signature: item.signature)
+        return (.stored, kind)
+    }
+
+    /// title … minhash, in the column order shared by the insert and update statements.
+    private func postingValues(_ p: Posting, hash: String, signature: DedupSignature) -> [(any DatabaseValueConvertible)?] {
+        let department = p.department.flatMap { Geography.department(code: $0)?.code ?? $0 }
+            ?? p.location.flatMap(Geography.department(fromLocation:))
+        let region = department.flatMap { Geography.region(ofDepartment: $0)?.code }
+        return [p.title, p.description, p.published?.description, p.location, department, region,
+                p.contract, p.romeCode, p.naf, p.naf.flatMap(NAF.section(ofCode:)), p.company, p.url,
+                JSONText.array(p.sourceSkills), hash,
+                signature.titleKey == 0 ? nil : Int64(bitPattern: signature.titleKey),
+                Data(signature.minHashBytes)]
+    }
+
+    private func replaceClassification(id: Int64, _ c: Classification, published: Day?) throws {
+        for s in deleteClassification { try s.execute(arguments: [id]) }
+        try insertClassification(id: id, c, published: published)
+    }
+
+    private func insertClassification(id: Int64, _ c: Classification, published: Day?) throws {
+        let day = published?.description
+        try insertClassification.execute(arguments: [id, c.taxonomyVersion, JSONText.array(c.domains),
+                                                     JSONText.object(c.domainScores), c.title.normalized,
+                                                     c.title.rome, stamp])
+        for domain in Set(c.domains).sorted() {
+            try insertDomain.execute(arguments: [id, domain, c.domainScores[domain] ?? 0, day])
+        }
+        // A competency listed twice is merged rather than failing the batch.
+        var seen: [String: Int] = [:]
+        for m in c.competencies { seen[m.id, default: 0] += m.evidence.count }
+        var written = Set<String>()
+        for m in c.competencies {
+            if written.insert(m.id).inserted {
+                try insertCompetency.execute(arguments: [id, m.id, m.domain, seen[m.id] ?? 0, day])
+            }
+            for e in m.evidence {
+                try insertEvidence.execute(arguments: [id, m.id, e.start, e.end, e.text, e.section.rawValue, e.negated])
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import GRDB
+
+/// The database schema as named migrations. A migration is never edited once it has shipped:
+/// changes go into a new migration appended at the end.
+///
+/// Tables and queries stay plain SQL that PostgreSQL also runs (TEXT dates `YYYY-MM-DD`, INTEGER
+/// 64-bit keys, JSON kept as TEXT, `ON CONFLICT` upserts). SQLite-specific DDL is limited to
+/// `WITHOUT ROWID` on `dedup_bands` (drop the clause for PostgreSQL). Full-text search (FTS5), if
+/// added, will get its own migration and stay out of the aggregate queries.
+/// Training offers (`training_offers`) will come with their own migration when the LHEO reader lands.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 postings, classifications, dedup, runs, rejects") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    static let v1 = """
+    CREATE TABLE ingest_runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        files TEXT NOT NULL,
+        status TEXT NOT NULL,
+        counts TEXT
+    );
+
+    CREATE TABLE postings (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL,
+        published TEXT,
+        location TEXT,
+        department TEXT,
+        region TEXT,
+        contract TEXT,
+        rome_code TEXT,
+        naf TEXT,
+        naf_section TEXT,
+        company TEXT,
+        url TEXT,
+        source_skills TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        title_key INTEGER,
+        minhash BLOB,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        first_run_id INTEGER REFERENCES ingest_runs(id),
+        last_run_id INTEGER REFERENCES ingest_runs(id),
+        content_run_id INTEGER REFERENCES ingest_runs(id),
+        UNIQUE (source, source_id)
+    );
+    CREATE INDEX postings_published ON postings(published);
+    CREATE INDEX postings_department ON postings(department, published);
+    CREATE INDEX postings_region ON postings(region, published);
+    CREATE INDEX postings_naf_section ON postings(naf_section, published);
+    CREATE INDEX postings_title_key ON postings(title_key);
+    CREATE INDEX postings_last_run ON postings(last_run_id);
+
+    CREATE TABLE classifications (
+        posting_id INTEGER PRIMARY KEY REFERENCES postings(id) ON DELETE CASCADE,
+        taxonomy_version TEXT NOT NULL,
+        domains TEXT NOT NULL,
+        domain_scores TEXT NOT NULL,
+        title_normalized TEXT,
+        title_rome TEXT,
+        classified_at TEXT NOT NULL
+    );
+    CREATE INDEX classifications_version ON classifications(taxonomy_version);
+
+    CREATE TABLE posting_domains (
+        posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+        domain TEXT NOT NULL,
+        score REAL NOT NULL,
+        published TEXT,
+        PRIMARY KEY (posting_id, domain)
+    );
+    CREATE INDEX posting_domains_domain ON posting_domains(domain, published);
+
+    CREATE TABLE posting_competencies (
+        posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+        competency_id TEXT NOT NULL,
+        domain TEXT NOT NULL,
+        evidence_count INTEGER NOT NULL,
+        published TEXT,
+        PRIMARY KEY (posting_id, competency_id)
+    );
+    CREATE INDEX posting_competencies_competency ON posting_competencies(competency_id, published);
+    CREATE INDEX posting_competencies_domain ON posting_competencies(domain, published);
+
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+        competency_id TEXT NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        section TEXT NOT NULL,
+        negated INTEGER NOT NULL
+    );
+    CREATE INDEX evidence_posting ON evidence(posting_id, competency_id);
+
+    CREATE TABLE rejected_records (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER REFERENCES ingest_runs(id),
+        file TEXT NOT NULL,
+        line INTEGER,
+        record_index INTEGER,
+        field TEXT,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        excerpt TEXT,
+        reject_key TEXT NOT NULL UNIQUE
+    );
+    CREATE INDEX rejected_records_run ON rejected_records(run_id);
+
+    CREATE TABLE duplicates (
+        posting_id INTEGER PRIMARY KEY REFERENCES postings(id) ON DELETE CASCADE,
+        cluster_id INTEGER NOT NULL REFERENCES postings(id),
+        kind TEXT NOT NULL,
+        similarity REAL NOT NULL
+    );
+    CREATE INDEX duplicates_cluster ON duplicates(cluster_id);
+
+    CREATE TABLE exact_keys (
+        posting_id INTEGER PRIMARY KEY REFERENCES postings(id) ON DELETE CASCADE,
+        key INTEGER NOT NULL
+    );
+    CREATE INDEX exact_keys_key ON exact_keys(key);
+
+    CREATE TABLE dedup_bands (
+        band INTEGER NOT NULL,
+        hash INTEGER NOT NULL,
+        posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, hash, posting_id)
+    ) WITHOUT ROWID;
+    """
+}
