@@ -91,3 +91,39 @@ struct PostingReaderTests {
         #expect(Department.fromCommune("97105") == "971")
     }
 }
+
+struct RealDataTests {
+    static let shared = SharedData.available
+
+    /// Every shared posting file through the public entry point, format detected.
+    @Test(.enabled(if: shared, "données partagées absentes (../shared/data) : test ignoré"),
+          arguments: [("postings/postings.jsonl", InputFormat.jsonl, 8_913),
+                      ("postings/raw/france-travail-api-page.json", .franceTravail, 399),
+                      ("postings/raw/france-travail-api-offer.json", .franceTravail, 1),
+                      ("postings/raw/france-travail-ardeche.csv", .csv, 150)])
+    func sharedFiles(_ relative: String, _ format: InputFormat, _ count: Int) throws {
+        let r = try PostingReader(path: SharedData.path(relative))
+        #expect(r.format == format)
+        let c = collect(r)
+        #expect(c.postings.count == count)
+        #expect(c.rejects.isEmpty)
+        #expect(r.bytesRead == r.fileSize)
+    }
+
+    /// Raw JSON parsing speed (lines split + parsed, no mapping). Meaningful in release:
+    /// `swift test -c release --scratch-path .build-ingest --filter RealDataTests`.
+    @Test(.enabled(if: shared, "données partagées absentes (../shared/data) : test ignoré"))
+    func jsonParseThroughput() throws {
+        let input = try ByteSource(path: SharedData.path("postings/postings.jsonl"))
+        let lines = LineSplitter(source: input, maxLineBytes: 10 << 20)
+        let start = Date()
+        var objects = 0
+        while let ok = lines.next({ event -> Bool in
+            guard case .line(_, let bytes, _) = event else { return false }
+            return (try? JSONParser.parse(bytes)) != nil
+        }) { if ok { objects += 1 } }
+        let seconds = Date().timeIntervalSince(start)
+        #expect(objects == 8_913)
+        print("analyse JSON seule : \(Double(input.bytesRead) / 1e6 / seconds) Mo/s")
+    }
+}
