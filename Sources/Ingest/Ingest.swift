@@ -1,2 +1,0 @@
-/// Module Ingest: see ../shared/docs/ARCHITECTURE.md.
-enum IngestModule {}

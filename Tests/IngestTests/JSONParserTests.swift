@@ -1,0 +1,57 @@
+import Testing
+@testable import Ingest
+
+struct JSONParserTests {
+    @Test func parsesNestedValuesInOrder() throws {
+        let v = try JSONParser.parse(#" {"b": [1, -2.5e3, true, false, null], "a": {"x": "é\u00e9\ud83d\ude00"}} "#)
+        guard case .object(let m) = v else { Issue.record("objet attendu"); return }
+        #expect(m.map(\.key) == ["b", "a"])
+        #expect(v["b"] == .array([.number("1"), .number("-2.5e3"), .bool(true), .bool(false), .null]))
+        #expect(v["a"]?["x"] == .string("éé😀"))
+    }
+
+    @Test(arguments: [
+        #"{"a": 1,}"#, #"[1,]"#, #"{"a": "\x"}"#, "[01]", "[1.]", "[.5]", "{\"a\": \"\u{01}\"}",
+        #"{"a" 1}"#, #"[1] 2"#, "", "[", #"{"a": tru}"#, #""abc"#, "[1e]", "{'a': 1}", "[+1]",
+    ])
+    func rejectsInvalidText(_ text: String) {
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
+    }
+
+    @Test func loneSurrogatesBecomeReplacementCharacter() throws {
+        #expect(try JSONParser.parse(#"["\ud800x", "\udc00", "\ud800\u0041"]"#)
+                == .array([.string("\u{FFFD}x"), .string("\u{FFFD}"), .string("\u{FFFD}A")]))
+    }
+
+    @Test func invalidUTF8ReportsItsOffset() {
+        var bytes = Array(#"{"t": "caf"#.utf8)
+        bytes.append(0xE9)  // Latin-1 é, invalid in UTF-8
+        bytes += Array(#"", "u": "\n"}"#.utf8)
+        do {
+            _ = try JSONParser.parse(bytes)
+            Issue.record("erreur attendue")
+        } catch {
+            #expect(error.isEncodingError)
+            #expect(error.offset == 10)
+        }
+        // Overlong, surrogate and truncated sequences.
+        for bad: [UInt8] in [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
+            #expect(UTF8Validation.firstInvalidOffset([0x41] + bad) == 1)
+        }
+        #expect(UTF8Validation.firstInvalidOffset(Array("Œuvre – ’ 😀".utf8)) == nil)
+    }
+
+    @Test func deepNestingIsRefusedNotCrashing() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }
+    }
+
+    @Test func escaperRoundTrips() throws {
+        let s = "Il a dit « \"oui\" »\n\t\\ \u{01} \u{2028} <script>alert(1)</script> ’"
+        let q = JSONText.quoted(s)
+        #expect(q.contains("\\u0001"))
+        #expect(q.contains("\\u2028"))
+        #expect(try JSONParser.parse(q) == .string(s))
+        #expect(JSONText.escape("plain é") == "plain é")
+    }
+}
