@@ -151,7 +151,7 @@ public struct Classifier: Sendable {
                 guard id >= 0, let next = compiled.headingTransitions.next(state, id) else { break }
                 state = next
                 words += 1
-                if let sec = compiled.headingSection[state] {
+                if let sec = compiled.headingSection[Int(state)] {
                     // What follows must end the heading.
                     let after = j + 1
                     let ends = after >= n || s.tokens.tokens[after].flags.contains(.lineStart)
@@ -251,8 +251,8 @@ public struct Classifier: Sendable {
             if toks[j].flags.contains(.clauseStart) { break }
             j -= 1; steps += 1
             let id = s.ids[j]
-            if compiled.negationBefore.contains(id) {
-                if j + 1 < s.ids.count && compiled.negationNotAfterSans.contains(s.ids[j + 1]) { return false }
+            if compiled.has(id, CompiledTaxonomy.negBefore) {
+                if j + 1 < s.ids.count && compiled.has(s.ids[j + 1], CompiledTaxonomy.negNotAfterSans) { return false }
                 return true
             }
             if id == compiled.pasId, j + 1 < toks.count, toks[j + 1].flags.contains(.skip) { return true }
@@ -262,7 +262,7 @@ public struct Classifier: Sendable {
         steps = 0
         while k < toks.count && steps < 6 {
             if toks[k].flags.contains(.clauseStart) { break }
-            if compiled.negationAfter.contains(s.ids[k]) {
+            if compiled.has(s.ids[k], CompiledTaxonomy.negAfter) {
                 let a = k >= 1 ? s.ids[k - 1] : -1, b = k >= 2 ? s.ids[k - 2] : -1
                 if a == compiled.pasId || a == compiled.nonId || b == compiled.pasId || b == compiled.nonId { return true }
             }
@@ -281,28 +281,35 @@ public struct Classifier: Sendable {
             if hasHTML { byteSpans.append((Int(s.html.sourceStart[a]), Int(s.html.sourceEnd[b - 1]))) }
             else { byteSpans.append((a, b)) }
         }
-        // Byte → scalar offsets in one sweep over the sorted offsets.
+        // Byte → scalar offsets in one sweep over the sorted offsets, then binary search.
         var offsets = byteSpans.flatMap { [$0.0, $0.1] }
         offsets.sort()
-        var scalarAt: [Int: Int] = [:]
+        var scalars = [Int](repeating: 0, count: offsets.count)
         var pos = 0, count = 0
-        for o in offsets where scalarAt[o] == nil {
+        for (k, o) in offsets.enumerated() {
             while pos < o { if original[pos] & 0xC0 != 0x80 { count += 1 }; pos += 1 }
-            scalarAt[o] = count
+            scalars[k] = count
         }
+        func scalar(_ o: Int) -> Int {
+            var lo = 0, hi = offsets.count - 1
+            while lo < hi { let mid = (lo + hi) / 2; if offsets[mid] < o { lo = mid + 1 } else { hi = mid } }
+            return scalars[lo]
+        }
+        // Group by competency, in order of first appearance (few competencies per text: linear search).
         var order: [Int32] = []
-        var groups: [Int32: [Evidence]] = [:]
+        var groups: [[Evidence]] = []
         for (h, span) in zip(s.hits, byteSpans) {
             let pat = compiled.patterns[Int(h.pattern)]
             let text = String(decoding: UnsafeBufferPointer(rebasing: original[span.0..<span.1]), as: UTF8.self)
-            let ev = Evidence(start: scalarAt[span.0]!, end: scalarAt[span.1]!, text: text,
+            let ev = Evidence(start: scalar(span.0), end: scalar(span.1), text: text,
                               section: s.sections[Int(h.firstToken)], negated: h.negated, wording: pat.wording)
-            if groups[pat.competency] == nil { order.append(pat.competency) }
-            groups[pat.competency, default: []].append(ev)
+            if let g = order.firstIndex(of: pat.competency) { groups[g].append(ev) } else {
+                order.append(pat.competency); groups.append([ev])
+            }
         }
-        return order.map { ci in
+        return zip(order, groups).map { ci, evidence in
             let c = compiled.competencies[Int(ci)]
-            return CompetencyMatch(id: c.id, domain: compiled.domains[c.domain], label: c.label, evidence: groups[ci]!)
+            return CompetencyMatch(id: c.id, domain: compiled.domains[c.domain], label: c.label, evidence: evidence)
         }
     }
 }

@@ -37,16 +37,17 @@ public struct CompiledTaxonomy: Sendable {
 
     // Headings: a second trie over the same word ids.
     var headingTransitions = TransitionTable()
-    var headingSection: [Int32: Section] = [:]
-    var headingLength: [Int32: Int] = [:]
+    /// Section opened by a heading that ends at this heading-trie state.
+    var headingSection: [Section?] = []
     var headingStates: Int32 = 1
 
-    // Negation cues.
-    var negationBefore: Set<Int32> = []
-    var negationNotAfterSans: Set<Int32> = []
+    // Negation cues, as bits per word id (no hashing on the hot path).
+    static let negBefore: UInt8 = 1, negNotAfterSans: UInt8 = 2, negAfter: UInt8 = 4
+    var wordFlags: [UInt8] = []
     var pasId: Int32 = -1
     var nonId: Int32 = -1
-    var negationAfter: Set<Int32> = []
+    /// Weight of each competency (1 core, 0.5 support), by id.
+    var weightByID: [String: Double] = [:]
 
     /// Compiles a taxonomy. The cost is paid once per process (milliseconds for thousands of wordings).
     public init(_ taxonomy: Taxonomy) {
@@ -76,6 +77,7 @@ public struct CompiledTaxonomy: Sendable {
                 }
             }
         }
+        for c in competencies { weightByID[c.id] = c.weight }
         acceptStart = [Int32](repeating: 0, count: Int(stateCount) + 1)
         for s in 0..<Int(stateCount) {
             acceptStart[s] = Int32(acceptList.count)
@@ -85,6 +87,7 @@ public struct CompiledTaxonomy: Sendable {
         }
         acceptStart[Int(stateCount)] = Int32(acceptList.count)
 
+        var headingMap: [Int32: Section] = [:]
         for (phrase, section) in Headings.list {
             guard let form = Wording(text: phrase, kind: .variant).forms.first else { continue }
             var state: Int32 = 0
@@ -94,17 +97,24 @@ public struct CompiledTaxonomy: Sendable {
                     headingTransitions.set(state, id, headingStates); state = headingStates; headingStates += 1
                 }
             }
-            if headingSection[state] == nil { headingSection[state] = section; headingLength[state] = form.stems.count }
+            if headingMap[state] == nil { headingMap[state] = section }
         }
-        negationBefore = Set(["sans", "aucun", "aucune", "aucuns", "aucunes", "ni", "jamais"].flatMap { internWords($0) })
-        negationNotAfterSans = Set(["oublier", "doute", "exception", "compter", "cesse", "oubli", "relâche"].flatMap { internWords($0) })
+        headingSection = (0..<Int(headingStates)).map { headingMap[Int32($0)] }
+        let negationBefore = Set(["sans", "aucun", "aucune", "aucuns", "aucunes", "ni", "jamais"].flatMap { internWords($0) })
+        let negationNotAfterSans = Set(["oublier", "doute", "exception", "compter", "cesse", "oubli", "relâche"].flatMap { internWords($0) })
         pasId = internWords("pas").first ?? -1
         nonId = internWords("non").first ?? -1
-        negationAfter = Set(["requis", "requise", "requises", "nécessaire", "nécessaires", "indispensable", "indispensables",
+        let negationAfter = Set(["requis", "requise", "requises", "nécessaire", "nécessaires", "indispensable", "indispensables",
                              "obligatoire", "obligatoires", "exigé", "exigée", "exigés", "exigées", "demandé", "demandée",
                              "demandés", "demandées", "prérequis", "attendu", "attendue", "attendus", "attendues"]
             .flatMap { internWords($0) })
+        wordFlags = [UInt8](repeating: 0, count: vocabulary.count)
+        for id in negationBefore { wordFlags[Int(id)] |= Self.negBefore }
+        for id in negationNotAfterSans { wordFlags[Int(id)] |= Self.negNotAfterSans }
+        for id in negationAfter { wordFlags[Int(id)] |= Self.negAfter }
     }
+
+    @inline(__always) func has(_ id: Int32, _ flag: UInt8) -> Bool { id >= 0 && wordFlags[Int(id)] & flag != 0 }
 
     /// Word ids of a phrase, stemmed like texts; function words kept.
     private mutating func internWords(_ phrase: String) -> [Int32] {

@@ -1,5 +1,24 @@
 import Records
 
+extension Section {
+    /// Position in `Section.allCases`, without hashing.
+    var ordinal: Int {
+        switch self {
+        case .title: 0
+        case .body: 1
+        case .missions: 2
+        case .profile: 3
+        case .company: 4
+        case .benefits: 5
+        case .process: 6
+        case .objectives: 7
+        case .content: 8
+        case .prerequisites: 9
+        case .sourceSkills: 10
+        }
+    }
+}
+
 /// The documented, explainable rule that turns competencies into domains.
 ///
 /// Each competency found (negated evidence excluded) contributes
@@ -19,7 +38,11 @@ public struct DomainRule: Sendable {
                 sectionWeights: [Section: Double] = DomainRule.defaultSectionWeights) {
         self.threshold = threshold; self.repeatBonus = repeatBonus; self.maxRepeats = maxRepeats
         self.sectionWeights = sectionWeights
+        weights = Section.allCases.map { sectionWeights[$0] ?? 1 }
     }
+
+    /// `sectionWeights` by `Section.ordinal`, for the hot path.
+    let weights: [Double]
 
     public static let defaultSectionWeights: [Section: Double] = [
         .title: 3, .body: 1, .missions: 1, .profile: 1, .sourceSkills: 1,
@@ -30,14 +53,13 @@ public struct DomainRule: Sendable {
     /// Scores per domain and the domains kept, in taxonomy order.
     func decide(_ matches: [CompetencyMatch], compiled: CompiledTaxonomy) -> ([String], [String: Double]) {
         var scores: [String: Double] = [:]
-        var weightOf: [String: Double] = [:]
-        if !matches.isEmpty { for c in compiled.competencies { weightOf[c.id] = c.weight } }
+        guard !matches.isEmpty else { return ([], scores) }
         for m in matches {
-            let weight = weightOf[m.id] ?? 1
+            let weight = compiled.weightByID[m.id] ?? 1
             var best = 0.0
             var counted = 0
             for e in m.evidence where !e.negated {
-                let w = sectionWeights[e.section] ?? 1
+                let w = weights[e.section.ordinal]
                 if w > 0 { counted += 1 }
                 best = max(best, w)
             }

@@ -1,16 +1,18 @@
-import Foundation
-
 /// Reduces a job title to one canonical form: lower case, `H/F`-type markers and contract or
 /// location noise removed, inclusive and feminine forms turned into the masculine form used by
 /// ROME appellations (`Développeur·se Python (H/F) - CDI - Lyon (69)` → `développeur python`).
+///
+/// Pure Swift string handling (no regular expressions): it runs once per record.
 public enum TitleNormalizer {
-    /// Gender markers, alone or in parentheses: `H/F`, `F/H`, `F/H/X`, `h/f/nb`, `M/F`, `(e)`.
+    /// Gender markers, alone or in parentheses: `H/F`, `F/H`, `F/H/X`, `h/f/nb`, `M/F`.
     static let markers: Set<String> = ["h/f", "f/h", "h/f/x", "f/h/x", "h/f/nb", "f/h/nb", "x/h/f", "h/f/n", "m/f", "f/m",
-                                       "hf", "fh", "h-f", "f-h", "h / f", "f / h", "homme/femme", "femme/homme", "h/f/d", "w/m/d", "m/w/d"]
+                                       "hf", "fh", "h-f", "f-h", "homme/femme", "femme/homme", "h/f/d", "w/m/d", "m/w/d",
+                                       "f/h/n", "h/f/x/nb", "allgenders", "tousgenres", "h/f/autres"]
     static let noiseSegments: Set<String> = ["cdi", "cdd", "stage", "alternance", "apprentissage", "freelance", "interim", "intérim",
                                              "remote", "full remote", "télétravail", "teletravail", "hybride", "temps plein",
-                                             "temps partiel", "urgent", "h/f", "f/h", "contrat pro", "contrat de professionnalisation",
-                                             "vie", "v.i.e", "100% remote", "cdi - temps plein", "job étudiant"]
+                                             "temps partiel", "urgent", "contrat pro", "contrat de professionnalisation",
+                                             "v.i.e", "100% remote", "job étudiant", "all genders", "tous genres", "en cdi",
+                                             "en cdd", "en alternance", "en stage", "télétravail partiel", "remote friendly"]
     /// Feminine endings and their masculine form, longest first.
     static let feminine: [(String, String)] = [("euse", "eur"), ("trice", "teur"), ("ienne", "ien"), ("ère", "er"),
                                                 ("ive", "if"), ("elle", "el"), ("enne", "en"), ("ffe", "f")]
@@ -18,68 +20,83 @@ public enum TitleNormalizer {
     static let feminineWords: [String: String] = ["ingénieure": "ingénieur", "docteure": "docteur", "auteure": "auteur",
                                                   "professeure": "professeur", "cheffe": "chef", "experte": "expert",
                                                   "consultante": "consultant", "assistante": "assistant", "chargée": "chargé",
-                                                  "responsable": "responsable", "analyste": "analyste", "architecte": "architecte",
                                                   "administratrice": "administrateur", "directrice": "directeur",
                                                   "conseillère": "conseiller", "étudiante": "étudiant", "adjointe": "adjoint",
-                                                  "apprentie": "apprenti", "stagiaire": "stagiaire", "déléguée": "délégué",
-                                                  "employée": "employé", "salariée": "salarié", "gestionnaire": "gestionnaire"]
-    /// Words that end like feminine forms but are not (`service`, `archive`, `cybersécurité`).
+                                                  "apprentie": "apprenti", "déléguée": "délégué", "employée": "employé",
+                                                  "salariée": "salarié", "agente": "agent", "intervenante": "intervenant",
+                                                  "référente": "référent", "coordinatrice": "coordinateur", "associée": "associé",
+                                                  "technicienne": "technicien", "médiatrice": "médiateur", "animatrice": "animateur"]
+    /// Words that end like feminine forms but are not (`service`, `archive`, `virtuelle`).
     static let keep: Set<String> = ["service", "archive", "objective", "créative", "native", "exécutive", "executive",
                                     "alternative", "collective", "intensive", "offensive", "défensive", "interactive",
-                                    "immersive", "prédictive", "cognitive", "générative", "massive", "adaptive",
+                                    "immersive", "prédictive", "cognitive", "générative", "massive", "adaptive", "active",
                                     "derrière", "carrière", "matière", "filière", "frontière", "lumière", "première",
                                     "manière", "chaîne", "personnelle", "elle", "nouvelle", "industrielle", "virtuelle",
                                     "culturelle", "actuelle", "professionnelle", "opérationnelle", "fonctionnelle",
-                                    "mutuelle", "éternelle", "ancienne", "moyenne", "européenne", "antenne", "indienne"]
+                                    "mutuelle", "éternelle", "ancienne", "moyenne", "européenne", "antenne", "indienne",
+                                    "maintenance", "chaudière", "pâtissière", "commerce", "office", "relève", "trière"]
+    static let inclusiveSuffixes: Set<String> = ["e", "es", "se", "ses", "euse", "euses", "rice", "rices", "trice", "trices",
+                                                 "ne", "nes", "fe", "le", "ère", "ères", "ve", "ive", "s", "x", "sse", "ice"]
 
     public static func normalize(_ title: String) -> String {
-        var t = title.precomposedStringWithCanonicalMapping.lowercased()
-        // Typographic variants of apostrophes and dots used in inclusive writing.
-        t = t.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "ʼ", with: "'")
-        for dot in ["·", "•", "‧", "⋅"] { t = t.replacingOccurrences(of: dot, with: "·") }
-        // Parenthesized markers and noise: (H/F), (F/H/X), (75), (CDI).
-        t = t.replacingOccurrences(of: #"\(\s*[^()]{0,24}\)"#, with: " ", options: .regularExpression,
-                                   range: nil, keepingIf: { inner in
-                                       let s = inner.trimmingCharacters(in: CharacterSet(charactersIn: "() ")).replacingOccurrences(of: " ", with: "")
-                                       return markers.contains(s) || noiseSegments.contains(s) || s.allSatisfy(\.isNumber) || s.count <= 2
-                                   })
-        // Segments after a dash, pipe or comma that are pure noise (contract, remote, place with postcode).
-        let separators = [" - ", " – ", " — ", " | ", " / ", ", "]
+        var t = String(String.UnicodeScalarView(title.lowercased().unicodeScalars.map { c -> Unicode.Scalar in
+            switch c.value {
+            case 0x2019, 0x02BC, 0x2018: return "'"
+            case 0x2022, 0x2027, 0x22C5: return "·"
+            case 0x00A0, 0x202F, 0x2009: return " "
+            case 0x2013, 0x2014: return "-"
+            default: return c
+            }
+        }))
+        t = removeParenthesizedNoise(t)
+        // Segments after a dash, pipe, slash or comma that are pure noise.
         var segments = [t]
-        for sep in separators { segments = segments.flatMap { $0.components(separatedBy: sep) } }
+        for sep in [" - ", " | ", " / ", ", "] { segments = segments.flatMap { $0.split(separator: sep).map(String.init) } }
         var kept: [String] = []
         for (i, seg) in segments.enumerated() {
-            let s = seg.trimmingCharacters(in: .whitespaces)
-            let compact = s.replacingOccurrences(of: " ", with: "")
-            if s.isEmpty || markers.contains(compact) || noiseSegments.contains(s) { continue }
-            if i > 0, s.range(of: #"\b\d{2,5}\b"#, options: .regularExpression) != nil, s.count < 40 { continue }
+            let s = seg.trimmed
+            if s.isEmpty || markers.contains(s.replacingAll(" ", "")) || noiseSegments.contains(s) { continue }
+            if i > 0 && s.count < 40 && s.hasNumber(ofLength: 2...5) { continue }
             kept.append(s)
         }
-        t = kept.joined(separator: " - ")
-        // Bare markers inside the title.
         var words: [String] = []
-        for raw in t.split(whereSeparator: { $0 == " " || $0 == "\u{a0}" || $0 == "\u{202f}" }) {
-            var w = String(raw)
+        for raw in kept.joined(separator: " - ").split(separator: " ") {
+            let w = String(raw)
             if markers.contains(w) { continue }
-            w = stripInclusive(w)
-            words.append(masculine(w))
+            words.append(masculine(stripInclusive(w)))
         }
-        return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " -–—|,:"))
+        var out = words.joined(separator: " ")
+        while let last = out.last, " -|,:".contains(last) { out.removeLast() }
+        while let first = out.first, " -|,:".contains(first) { out.removeFirst() }
+        return out
     }
 
-    /// `développeur·se` → `développeur`; `développeur(se)`, `développeur.euse`, `chef·fe`.
-    static func stripInclusive(_ w: String) -> String {
-        if let r = w.range(of: #"(·|\.)[a-zèé]{1,6}((·|\.)[a-z]{1,3})?$"#, options: .regularExpression) {
-            let suffix = w[r].dropFirst()
-            if w.distance(from: w.startIndex, to: r.lowerBound) >= 3 && !["js", "net", "io", "ts", "py"].contains(String(suffix)) {
-                return String(w[..<r.lowerBound])
+    /// Removes `(H/F)`, `(F/H/X)`, `(75)`, `(CDI)`… but keeps meaningful parentheses (`(SOC)`).
+    static func removeParenthesizedNoise(_ t: String) -> String {
+        var out = ""
+        var rest = Substring(t)
+        while let open = rest.firstIndex(of: "(") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: ")"), rest.distance(from: open, to: close) <= 26 else {
+                out += rest[open...]; rest = ""; break
             }
+            let inner = String(rest[rest.index(after: open)..<close]).replacingAll(" ", "")
+            let noise = markers.contains(inner) || noiseSegments.contains(inner) || inner.allSatisfy(\.isNumber)
+                || inclusiveSuffixes.contains(inner)
+            if noise { out += " " } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
         }
-        if let r = w.range(of: #"\((e|se|euse|rice|trice|ne|fe|le|ère|ve|ive|es|s)\)$"#, options: .regularExpression) {
-            return String(w[..<r.lowerBound])
-        }
-        if let r = w.range(of: #"/(e|se|euse|rice|trice|ne|fe|ère)$"#, options: .regularExpression) {
-            return String(w[..<r.lowerBound])
+        return out + rest
+    }
+
+    /// `développeur·se` → `développeur`; `développeur(se)`, `développeur.euse`, `développeur/se`, `chef·fe`.
+    static func stripInclusive(_ w: String) -> String {
+        for sep: Character in ["·", ".", "/", "("] {
+            guard let i = w.firstIndex(of: sep), w.distance(from: w.startIndex, to: i) >= 3 else { continue }
+            var suffix = String(w[w.index(after: i)...])
+            if sep == "(" { guard suffix.hasSuffix(")") else { continue }; suffix.removeLast() }
+            let parts = suffix.split(whereSeparator: { $0 == "·" || $0 == "." })
+            if !parts.isEmpty, parts.allSatisfy({ inclusiveSuffixes.contains(String($0)) }) { return String(w[..<i]) }
         }
         return w
     }
@@ -87,25 +104,31 @@ public enum TitleNormalizer {
     static func masculine(_ w: String) -> String {
         if let m = feminineWords[w] { return m }
         if keep.contains(w) || w.count < 6 { return w }
-        for (f, m) in feminine where w.hasSuffix(f) {
-            return String(w.dropLast(f.count)) + m
-        }
+        for (f, m) in feminine where w.hasSuffix(f) { return String(w.dropLast(f.count)) + m }
         return w
     }
 }
 
 extension String {
-    /// Replaces regex matches for which `keepingIf` says yes.
-    func replacingOccurrences(of pattern: String, with replacement: String, options: String.CompareOptions,
-                              range: Range<String.Index>?, keepingIf predicate: (String) -> Bool) -> String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " { s.removeFirst() }
+        while let l = s.last, l == " " { s.removeLast() }
+        return String(s)
+    }
+
+    func replacingAll(_ a: Character, _ b: String) -> String {
         var out = ""
-        var rest = self[...]
-        while let r = rest.range(of: pattern, options: options) {
-            out += rest[..<r.lowerBound]
-            let m = String(rest[r])
-            out += predicate(m) ? replacement : m
-            rest = rest[r.upperBound...]
+        for c in self { if c == a { out += b } else { out.append(c) } }
+        return out
+    }
+
+    /// Whether the string holds a run of digits whose length is in `range` (postcodes, departments).
+    func hasNumber(ofLength range: ClosedRange<Int>) -> Bool {
+        var run = 0
+        for c in self {
+            if c.isASCII && c.isNumber { run += 1 } else { if range.contains(run) { return true }; run = 0 }
         }
-        return out + rest
+        return range.contains(run)
     }
 }

@@ -76,7 +76,7 @@ public struct CharacterTable: Sendable {
 
     /// The class of a scalar.
     @inline(__always) public func charClass(_ c: UInt32) -> CharClass {
-        if let s = slot(c) { return CharClass(rawValue: classes[s])! }
+        if let s = slot(c) { return CharClass(rawValue: classes[s]) ?? .other }
         return Self.compute(c).cls
     }
 

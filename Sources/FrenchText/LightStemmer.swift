@@ -10,39 +10,40 @@ public enum LightStemmer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    @inline(__always) static func ends(_ k: UnsafeMutableBufferPointer<UInt8>, _ len: Int, _ suffix: StaticString) -> Bool {
-        let n = suffix.utf8CodeUnitCount
-        guard len >= n else { return false }
-        let p = suffix.utf8Start
-        for j in 0..<n where k[len - n + j] != p[j] { return false }
-        return true
-    }
-
-    /// Appends the stem of `key` to `out`.
+    /// Appends the stem of `key` to `out`: the key is copied, then its ending rewritten in place.
     public static func appendStem(of key: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let n = key.count
-        var plain = n > 3
-        if plain {
-            for b in key where b < 0x61 || b > 0x7A { plain = false; break }
-        }
-        guard plain else { out.append(contentsOf: key); return }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { k in
-            for j in 0..<n { k[j] = key[j] }
+        let base = out.count
+        out.append(contentsOf: key)
+        guard n > 3 else { return }
+        for b in key where b < 0x61 || b > 0x7A { return }
+        var cut = 0
+        out.withUnsafeMutableBufferPointer { o in
+            let k = UnsafeMutableBufferPointer(rebasing: o[base...])
             var len = n
+            @inline(__always) func ends(_ a: UInt8, _ b: UInt8) -> Bool { k[len - 2] == a && k[len - 1] == b }
+            @inline(__always) func ends(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool { k[len - 3] == a && ends(b, c) }
+            @inline(__always) func ends(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Bool { k[len - 4] == a && ends(b, c, d) }
+            let (e, s, u, r, i, n_, l, v, f, t, x) = (UInt8(ascii: "e"), UInt8(ascii: "s"), UInt8(ascii: "u"),
+                UInt8(ascii: "r"), UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "l"), UInt8(ascii: "v"),
+                UInt8(ascii: "f"), UInt8(ascii: "t"), UInt8(ascii: "x"))
             // Plural: -s (not -ss: `process`, `business`), -x after u (`réseaux`, `jeux`; not `RECHERCHEX`).
-            if (k[len - 1] == 0x73 && k[len - 2] != 0x73) || (k[len - 1] == 0x78 && k[len - 2] == 0x75) { len -= 1 }
+            if (k[len - 1] == s && k[len - 2] != s) || (k[len - 1] == x && k[len - 2] == u) { len -= 1 }
             // Feminine and gendered endings.
-            if len > 5 && ends(k, len, "euse") { len -= 1; k[len - 1] = 0x72 }                     // -euse → -eur
-            else if len > 5 && ends(k, len, "trice") { len -= 1; k[len - 3] = 0x65; k[len - 2] = 0x75; k[len - 1] = 0x72 } // -trice → -teur
-            else if len > 5 && ends(k, len, "ienne") { len -= 2 }                                   // -ienne → -ien
-            else if len > 5 && ends(k, len, "elle") { len -= 2 }                                    // -elle → -el
-            else if len > 5 && ends(k, len, "enne") { len -= 2 }                                    // -enne → -en
-            else if len > 4 && ends(k, len, "ive") { len -= 1; k[len - 1] = 0x66 }                  // -ive → -if
-            else if len > 4 && ends(k, len, "ere") { len -= 1 }                                     // -ère → -er
-            else if len > 4 && ends(k, len, "ffe") { len -= 2 }                                     // cheffe → chef
-            else if len > 4 && ends(k, len, "ee") { len -= 1 }                                      // -ée → -é
-            if len > 4 && k[len - 1] == 0x65 { len -= 1 }                                          // final -e
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: k[0..<len]))
+            if len > 5 && ends(e, u, s, e) { len -= 1; k[len - 1] = r }                               // -euse → -eur
+            else if len > 5 && k[len - 5] == t && ends(r, i, UInt8(ascii: "c"), e) {                                  // -trice → -teur
+                len -= 1; k[len - 3] = e; k[len - 2] = u; k[len - 1] = r
+            }
+            else if len > 5 && k[len - 5] == i && ends(e, n_, n_, e) { len -= 2 }                    // -ienne → -ien
+            else if len > 5 && ends(e, l, l, e) { len -= 2 }                                          // -elle → -el
+            else if len > 5 && ends(e, n_, n_, e) { len -= 2 }                                        // -enne → -en
+            else if len > 4 && ends(i, v, e) { len -= 1; k[len - 1] = f }                             // -ive → -if
+            else if len > 4 && ends(e, r, e) { len -= 1 }                                             // -ère → -er
+            else if len > 4 && ends(f, f, e) { len -= 2 }                                             // cheffe → chef
+            else if len > 4 && ends(e, e) { len -= 1 }                                                // -ée → -é
+            if len > 4 && k[len - 1] == e { len -= 1 }                                               // final -e
+            cut = n - len
         }
+        out.removeLast(cut)
     }
 }

@@ -145,6 +145,17 @@ struct Scanner {
                 }
                 prevLower = table.isLower(c)
                 i += len
+                // Fast path: the rest of an ASCII word, without decoding or table lookups.
+                while i < n {
+                    let b = bytes[i]
+                    if b >= 0x61 && b <= 0x7A {
+                        buf.folded.append(b); letters += 1; prevLower = true; i += 1
+                    } else if b >= 0x30 && b <= 0x39 {
+                        buf.folded.append(b); tokFlags.insert(.hasDigit); prevLower = false; i += 1
+                    } else if b >= 0x41 && b <= 0x5A && !(prevLower && splitCamel) {
+                        buf.folded.append(b | 0x20); letters += 1; uppers += 1; prevLower = false; i += 1
+                    } else { break }
+                }
             case .mark, .ignorable:
                 i += len
             case .apostrophe:

@@ -2,6 +2,7 @@ import ArgumentParser
 import Classifier
 import Dispatch
 import Foundation
+import FrenchText
 import Records
 import Taxonomy
 
@@ -43,6 +44,8 @@ struct BenchClassify: ParsableCommand {
     @Option(help: "Fichier skills_fr.csv d’ESCO : agrandit la taxonomie de tous ses libellés.")
     var esco: String?
     @OptionGroup var taxonomy: TaxonomyOptions
+    @Flag(help: ArgumentHelp("Mesure aussi la seule segmentation en mots (FrenchText).", visibility: .hidden))
+    var tokenizeOnly = false
 
     func run() throws {
         var (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
@@ -63,6 +66,23 @@ struct BenchClassify: ParsableCommand {
               + "\(classifier.compiled.vocabularySize) mots ; index construit en \(String(format: "%.1f", build * 1000)) ms, "
               + "mémoire +\(String(format: "%.0f", peakRSSMiB() - rssBefore)) Mio")
         print("entrée : \(postings.count) offres, \(String(format: "%.1f", Double(bytes) / 1e6)) Mo de texte")
+        if tokenizeOnly {
+            let tokenizer = Tokenizer()
+            var buffer = TokenBuffer()
+            var best = Double.infinity
+            var tokens = 0
+            for _ in 0..<passes {
+                let t = DispatchTime.now()
+                tokens = 0
+                for p in postings {
+                    var text = p.title + "\n" + p.description
+                    text.withUTF8 { tokenizer.tokenize($0, into: &buffer) }
+                    tokens += buffer.count
+                }
+                best = min(best, seconds(since: t))
+            }
+            print("segmentation seule, 1 fil : \(String(format: "%.1f", Double(bytes) / 1e6 / best)) Mo/s, \(tokens) mots")
+        }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         for jobs in Set([1, cores]).sorted() {
             var best = Double.infinity
