@@ -32,7 +32,7 @@ let package = Package(
         ]),
         .testTarget(name: "FrenchTextTests", dependencies: ["FrenchText"]),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy"]),
-        .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "Taxonomy", "Records"],
+        .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "Taxonomy", "Records", "Ingest"],
                     resources: [.copy("Resources")]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Records"]),
         .testTarget(name: "DedupTests", dependencies: ["Dedup", "Records"]),

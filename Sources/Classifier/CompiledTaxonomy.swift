@@ -25,6 +25,8 @@ public struct CompiledTaxonomy: Sendable {
     }
 
     let version: String
+    /// The taxonomy version recorded with every classification.
+    public var versionString: String { version }
     let domains: [String]
     var competencies: [CompetencyInfo] = []
     var vocabulary = ByteKeyTable(capacity: 8192)

@@ -48,13 +48,14 @@ public enum TitleNormalizer {
             default: return c
             }
         }))
-        t = removeParenthesizedNoise(t)
-        // Segments after a dash, pipe, slash or comma that are pure noise.
+        // Segments after a dash, pipe, slash or comma that are pure noise (contract, place with a
+        // department or postcode, remote); then parenthesized markers inside what is kept.
         var segments = [t]
         for sep in [" - ", " | ", " / ", ", "] { segments = segments.flatMap { $0.split(separator: sep).map(String.init) } }
         var kept: [String] = []
         for (i, seg) in segments.enumerated() {
-            let s = seg.trimmed
+            let s = removeParenthesizedNoise(seg).trimmed
+            if i > 0 && seg.count < 40 && seg.hasNumber(ofLength: 2...5) { continue }
             if s.isEmpty || markers.contains(s.replacingAll(" ", "")) || noiseSegments.contains(s) { continue }
             if i > 0 && s.count < 40 && s.hasNumber(ofLength: 2...5) { continue }
             kept.append(s)

@@ -58,15 +58,18 @@ public struct TaxonomyLinter: Sendable {
 
     /// Concept URIs found in an ESCO skills CSV (the URI is the second column of the v1 export).
     static func escoURIs(_ file: URL) -> Set<String> {
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        guard let data = try? Data(contentsOf: file) else { return [] }
+        let bytes = [UInt8](data)
+        let marker = Array("http://data.europa.eu/esco/skill/".utf8)
         var set: Set<String> = []
-        var rest = Substring(text)
-        let marker = "http://data.europa.eu/esco/skill/"
-        while let r = rest.range(of: marker) {
-            let tail = rest[r.lowerBound...]
-            let end = tail.firstIndex(where: { $0 == "\"" || $0 == "," || $0 == "\n" }) ?? tail.endIndex
-            set.insert(String(tail[..<end]))
-            rest = tail[end...]
+        var i = 0
+        while i + marker.count <= bytes.count {
+            if bytes[i] == marker[0] && Array(bytes[i..<(i + marker.count)]) == marker {
+                var j = i + marker.count
+                while j < bytes.count, bytes[j] != 0x22, bytes[j] != 0x2C, bytes[j] != 0x0A, bytes[j] != 0x0D { j += 1 }
+                set.insert(String(decoding: bytes[i..<j], as: UTF8.self))
+                i = j
+            } else { i += 1 }
         }
         return set
     }
