@@ -39,7 +39,7 @@ public enum TitleNormalizer {
                                                  "ne", "nes", "fe", "le", "ère", "ères", "ve", "ive", "s", "x", "sse", "ice"]
 
     public static func normalize(_ title: String) -> String {
-        var t = String(String.UnicodeScalarView(title.lowercased().unicodeScalars.map { c -> Unicode.Scalar in
+        let t = String(String.UnicodeScalarView(title.lowercased().unicodeScalars.map { c -> Unicode.Scalar in
             switch c.value {
             case 0x2019, 0x02BC, 0x2018: return "'"
             case 0x2022, 0x2027, 0x22C5: return "·"

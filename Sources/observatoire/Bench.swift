@@ -3,6 +3,7 @@ import Classifier
 import Dispatch
 import Foundation
 import FrenchText
+import Ingest
 import Records
 import Taxonomy
 
@@ -50,13 +51,12 @@ struct BenchClassify: ParsableCommand {
     func run() throws {
         var (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
         if let esco { tax = try ESCOExpansion.expand(tax, skillsFile: esco) }
-        var reader = try LineReader(path: input)
         var postings: [Posting] = []
         var bytes = 0
-        while let (n, line) = try reader.next() {
-            if case .success(let p) = PostingLine.decode(line, file: input, line: n) {
-                postings.append(p); bytes += p.title.utf8.count + p.description.utf8.count + 1
-            }
+        let reader: PostingReader
+        do { reader = try PostingReader(path: input) } catch { throw ValidationError(String(describing: error)) }
+        for case .success(let p) in reader {
+            postings.append(p); bytes += p.title.utf8.count + p.description.utf8.count + 1
         }
         let rssBefore = peakRSSMiB()
         let t0 = DispatchTime.now()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Classifier
 import Dispatch
 import Foundation
+import Ingest
 import Records
 import Taxonomy
 
@@ -21,8 +22,14 @@ struct Classify: ParsableCommand {
           observatoire classify --input ../shared/data/postings/postings.jsonl --jobs 1
         """)
 
-    @Option(name: .shortAndLong, help: "Fichier d’offres (JSON Lines).")
+    @Option(name: .shortAndLong, help: "Fichier d’offres : JSON Lines, API France Travail, CSV, JSON-LD ou HTML.")
     var input: String
+
+    @Option(help: "Format de l’entrée (\(InputFormat.supportedList)) ; par défaut, d’après l’extension et le contenu.")
+    var inputFormat: String?
+
+    @Option(help: "Correspondance de colonne CSV « champ=Colonne » (répétable), ex. --map title=Poste.")
+    var map: [String] = []
 
     @Option(help: "Nombre de fils de calcul (par défaut : tous les cœurs).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -34,13 +41,22 @@ struct Classify: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs doit être compris entre 1 et 256") }
+        if let inputFormat, InputFormat(name: inputFormat) == nil {
+            throw ValidationError("format « \(inputFormat) » inconnu ; formats pris en charge : \(InputFormat.supportedList)")
+        }
     }
 
     func run() throws {
         let (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
         let classifier = Classifier(taxonomy: tax, rule: DomainRule(threshold: threshold))
-        let stats = try ClassifyRun(classifier: classifier, jobs: jobs).run(path: input, output: FileHandle.standardOutput,
-                                                                              errors: FileHandle.standardError)
+        let format: InputFormat
+        do { format = try inputFormat.flatMap(InputFormat.init(name:)) ?? InputFormat.detect(path: input) }
+        catch { throw ValidationError(String(describing: error)) }
+        let mapping: [String: String]
+        do { mapping = try CSVHeaderMapping.parse(map) } catch { throw ValidationError(String(describing: error)) }
+        let run = ClassifyRun(classifier: classifier, jobs: jobs)
+        let stats = try run.run(path: input, format: format, mapping: mapping, output: FileHandle.standardOutput,
+                                errors: FileHandle.standardError)
         let line = "classées : \(stats.classified), rejetées : \(stats.rejected), durée : "
             + String(format: "%.2f s", stats.seconds) + "\n"
         FileHandle.standardError.write(Data(line.utf8))
@@ -69,16 +85,18 @@ struct ClassifyRun {
         }
     }
 
-    func run(path: String, output: FileHandle?, errors: FileHandle) throws -> Stats {
+    /// One input record: a raw JSON line (decoded by the workers) or a record a reader already decoded.
+    enum Item { case line(Int, Int, [UInt8]); case decoded(Result<Posting, RecordError>) }
+
+    func run(path: String, format: InputFormat, mapping: [String: String], output: FileHandle?, errors: FileHandle) throws -> Stats {
         let start = DispatchTime.now()
         var stats = Stats()
         let file = (path as NSString).lastPathComponent
-        var reader = try LineReader(path: path)
         let workers = Workers(jobs)
-        var lines: [(Int, [UInt8])] = []
-        lines.reserveCapacity(batchSize)
+        var items: [Item] = []
+        items.reserveCapacity(batchSize)
         func flush() {
-            let batch = lines
+            let batch = items
             let per = (batch.count + jobs - 1) / jobs
             let classifier = self.classifier
             DispatchQueue.concurrentPerform(iterations: jobs) { w in
@@ -88,8 +106,15 @@ struct ClassifyRun {
                 let lo = w * per, hi = min(batch.count, lo + per)
                 guard lo < hi else { return }
                 for k in lo..<hi {
-                    let (lineNo, bytes) = batch[k]
-                    switch PostingLine.decode(bytes, file: file, line: lineNo) {
+                    let result: Result<Posting, RecordError>
+                    switch batch[k] {
+                    case .decoded(let r): result = r
+                    case .line(let lineNo, let record, let bytes):
+                        result = bytes.withUnsafeBufferPointer {
+                            JSONLinesReader.decode(line: $0, file: file, lineNumber: lineNo, record: record)
+                        }
+                    }
+                    switch result {
                     case .success(let posting):
                         let c = classifier.classify(posting, scratch: &workers.scratch[w])
                         ClassificationJSON.append(c, to: &workers.outputs[w])
@@ -109,15 +134,29 @@ struct ClassifyRun {
             }
             if let output { output.write(Data(out)) }
             if !errText.isEmpty { errors.write(Data(errText.utf8)) }
-            lines.removeAll(keepingCapacity: true)
+            items.removeAll(keepingCapacity: true)
         }
-        while let (lineNo, bytes) = try reader.next() {
-            stats.bytes += bytes.count + 1
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            lines.append((lineNo, bytes))
-            if lines.count == batchSize { flush() }
+        if format == .jsonl {
+            // Lines are split here and decoded by the workers, so JSON parsing uses every core.
+            var reader = try LineReader(path: path)
+            var record = 0
+            while let (lineNo, bytes) = try reader.next() {
+                stats.bytes += bytes.count + 1
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                record += 1
+                items.append(.line(lineNo, record, bytes))
+                if items.count == batchSize { flush() }
+            }
+        } else {
+            let reader: PostingReader
+            do { reader = try PostingReader(path: path, format: format, mapping: mapping) }
+            catch { throw ValidationError(String(describing: error)) }
+            for result in reader {
+                items.append(.decoded(result))
+                if items.count == batchSize { flush() }
+            }
         }
-        if !lines.isEmpty { flush() }
+        if !items.isEmpty { flush() }
         stats.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return stats
     }
@@ -165,29 +204,3 @@ struct LineReader {
     }
 }
 
-/// Decodes one JSON Lines record into a `Posting`, or a precise error.
-enum PostingLine {
-    static func decode(_ bytes: [UInt8], file: String, line: Int) -> Result<Posting, RecordError> {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            return .failure(RecordError(code: .invalidEncoding, file: file, line: line, reason: "UTF-8 invalide"))
-        }
-        do {
-            let posting = try JSONDecoder().decode(Posting.self, from: Data(bytes))
-            return .success(posting)
-        } catch DecodingError.keyNotFound(let key, _) {
-            return .failure(RecordError(code: .missingField, file: file, line: line, field: key.stringValue,
-                                        reason: "champ obligatoire absent"))
-        } catch DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx) {
-            return .failure(RecordError(code: .invalidField, file: file, line: line, field: ctx.codingPath.last?.stringValue,
-                                        reason: "type inattendu"))
-        } catch DecodingError.dataCorrupted(let ctx) {
-            if let key = ctx.codingPath.last {
-                return .failure(RecordError(code: .invalidField, file: file, line: line, field: key.stringValue,
-                                            reason: ctx.debugDescription))
-            }
-            return .failure(RecordError(code: .malformedJSON, file: file, line: line, reason: "JSON invalide"))
-        } catch {
-            return .failure(RecordError(code: .malformedJSON, file: file, line: line, reason: "JSON invalide"))
-        }
-    }
-}
