@@ -6,7 +6,7 @@ struct TaxonomyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taxonomy",
         abstract: "Vérifier et décrire la taxonomie de compétences.",
-        subcommands: [Lint.self, Stats.self]
+        subcommands: [Lint.self, Stats.self, Export.self]
     )
 
     struct Lint: ParsableCommand {
