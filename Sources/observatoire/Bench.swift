@@ -123,7 +123,7 @@ enum ESCOExpansion {
         var t = tax
         var added = 0
         var seen = Set(tax.competencies.flatMap { $0.wordings.map(\.matchKey) })
-        for line in text.split(separator: "\n").dropFirst() {
+        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
             // conceptType,conceptUri,skillType,reuseLevel,preferredLabel,altLabels,...: take the preferred label.
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count > 4, fields[1].hasPrefix("http") else { continue }
