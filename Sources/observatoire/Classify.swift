@@ -48,13 +48,16 @@ struct Classify: ParsableCommand {
 
     func run() throws {
         let (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
-        let classifier = Classifier(taxonomy: tax, rule: DomainRule(threshold: threshold))
+        // One compiled classifier per thread: threads sharing one contend on the reference counts
+        // of its buffers and lose the second core.
+        let rule = DomainRule(threshold: threshold)
+        let classifiers = (0..<jobs).map { _ in Classifier(taxonomy: tax, rule: rule) }
         let format: InputFormat
         do { format = try inputFormat.flatMap(InputFormat.init(name:)) ?? InputFormat.detect(path: input) }
         catch { throw ValidationError(String(describing: error)) }
         let mapping: [String: String]
         do { mapping = try CSVHeaderMapping.parse(map) } catch { throw ValidationError(String(describing: error)) }
-        let run = ClassifyRun(classifier: classifier, jobs: jobs)
+        let run = ClassifyRun(classifiers: classifiers)
         let stats = try run.run(path: input, format: format, mapping: mapping, output: FileHandle.standardOutput,
                                 errors: FileHandle.standardError)
         let line = "classées : \(stats.classified), rejetées : \(stats.rejected), durée : "
@@ -66,8 +69,9 @@ struct Classify: ParsableCommand {
 
 /// Classifies a JSON Lines file with several threads, writing results in input order.
 struct ClassifyRun {
-    let classifier: Classifier
-    let jobs: Int
+    /// One per worker thread.
+    let classifiers: [Classifier]
+    var jobs: Int { classifiers.count }
     var batchSize = 2048
 
     struct Stats { var classified = 0; var rejected = 0; var bytes = 0; var seconds = 0.0 }
@@ -98,7 +102,7 @@ struct ClassifyRun {
         func flush() {
             let batch = items
             let per = (batch.count + jobs - 1) / jobs
-            let classifier = self.classifier
+            let classifiers = self.classifiers
             DispatchQueue.concurrentPerform(iterations: jobs) { w in
                 workers.outputs[w].removeAll(keepingCapacity: true)
                 workers.errors[w].removeAll(keepingCapacity: true)
@@ -116,7 +120,7 @@ struct ClassifyRun {
                     }
                     switch result {
                     case .success(let posting):
-                        let c = classifier.classify(posting, scratch: &workers.scratch[w])
+                        let c = classifiers[w].classify(posting, scratch: &workers.scratch[w])
                         ClassificationJSON.append(c, to: &workers.outputs[w])
                         workers.classified[w] += 1
                     case .failure(let e):
