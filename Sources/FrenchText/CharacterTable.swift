@@ -42,7 +42,9 @@ public struct CharacterTable: Sendable {
     static let lowLimit: UInt32 = 0x2500
     static let ligatureRange: ClosedRange<UInt32> = 0xFB00...0xFB4F
 
-    private var classes: [UInt8]
+    private var classes: [CharClass]
+    /// Classes of the ASCII range, for the tokenizer's fast path.
+    let ascii: [CharClass]
     private var upper: [Bool]
     private var lower: [Bool]
     private var foldStart: [UInt32]
@@ -50,7 +52,7 @@ public struct CharacterTable: Sendable {
 
     init() {
         let count = Int(Self.lowLimit) + Self.ligatureRange.count
-        classes = [UInt8](repeating: 0, count: count)
+        classes = [CharClass](repeating: .other, count: count)
         upper = [Bool](repeating: false, count: count)
         lower = [Bool](repeating: false, count: count)
         foldStart = [UInt32](repeating: 0, count: count + 1)
@@ -60,12 +62,13 @@ public struct CharacterTable: Sendable {
             let c = i < Int(Self.lowLimit) ? UInt32(i) : Self.ligatureRange.lowerBound + UInt32(i - Int(Self.lowLimit))
             foldStart[i] = UInt32(foldBytes.count)
             let info = Self.compute(c)
-            classes[i] = info.cls.rawValue
+            classes[i] = info.cls
             upper[i] = info.upper
             lower[i] = info.lower
             foldBytes.append(contentsOf: info.fold)
         }
         foldStart[count] = UInt32(foldBytes.count)
+        ascii = Array(classes[0..<128])
     }
 
     @inline(__always) private func slot(_ c: UInt32) -> Int? {
@@ -76,7 +79,7 @@ public struct CharacterTable: Sendable {
 
     /// The class of a scalar.
     @inline(__always) public func charClass(_ c: UInt32) -> CharClass {
-        if let s = slot(c) { return CharClass(rawValue: classes[s]) ?? .other }
+        if let s = slot(c) { return classes[s] }
         return Self.compute(c).cls
     }
 

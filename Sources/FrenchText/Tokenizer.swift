@@ -98,6 +98,8 @@ struct Scanner {
 
     @inline(__always) func classAt(_ at: Int) -> (CharClass, UInt32, Int) {
         guard at < bytes.count else { return (.space, 0x20, 0) }
+        let b = bytes[at]
+        if b < 0x80 { return (table.ascii[Int(b)], UInt32(b), 1) }
         let (c, n) = decode(at)
         if c == 0xFFFD && n == 1 { return (.other, c, 1) }
         return (table.charClass(c), c, n)
@@ -129,7 +131,7 @@ struct Scanner {
             let (cls, c, len) = classAt(i)
             switch cls {
             case .word:
-                let isUpper = table.isUpper(c)
+                let isUpper = c < 0x80 ? (c >= 0x41 && c <= 0x5A) : table.isUpper(c)
                 if inToken && splitCamel && prevLower && isUpper {
                     let (nextCls, nextC, _) = classAt(i + len)
                     if nextCls == .word && table.isLower(nextC) {
@@ -143,7 +145,7 @@ struct Scanner {
                     letters += 1
                     if isUpper { uppers += 1; if letters == 1 { tokFlags.insert(.capitalized) } }
                 }
-                prevLower = table.isLower(c)
+                prevLower = c < 0x80 ? (c >= 0x61 && c <= 0x7A) : table.isLower(c)
                 i += len
                 // Fast path: the rest of an ASCII word, without decoding or table lookups.
                 while i < n {
