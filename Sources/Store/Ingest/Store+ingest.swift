@@ -97,8 +97,8 @@ struct IngestSession {
             VALUES (?, ?, ?, ?, ?)
             """)
         insertEvidence = try db.cachedStatement(sql: """
-            INSERT INTO evidence (posting_id, competency_id, start_offset, end_offset, text, section, negated)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO evidence (posting_id, competency_id, start_offset, end_offset, text, section, negated, wording)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         deleteClassification = try ["classifications", "posting_domains", "posting_competencies", "evidence"].map {
             try db.cachedStatement(sql: "DELETE FROM \($0) WHERE posting_id = ?")
@@ -186,7 +186,7 @@ struct IngestSession {
                 try insertCompetency.execute(arguments: [id, m.id, m.domain, seen[m.id] ?? 0, day])
             }
             for e in m.evidence {
-                try insertEvidence.execute(arguments: [id, m.id, e.start, e.end, e.text, e.section.rawValue, e.negated])
+                try insertEvidence.execute(arguments: [id, m.id, e.start, e.end, e.text, e.section.rawValue, e.negated, e.wording])
             }
         }
     }

@@ -100,7 +100,8 @@ enum StoreSchema {
         end_offset INTEGER NOT NULL,
         text TEXT NOT NULL,
         section TEXT NOT NULL,
-        negated INTEGER NOT NULL
+        negated INTEGER NOT NULL,
+        wording TEXT
     );
     CREATE INDEX evidence_posting ON evidence(posting_id, competency_id);
 
