@@ -38,11 +38,13 @@ public enum TitleNormalizer {
         t = t.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "ʼ", with: "'")
         for dot in ["·", "•", "‧", "⋅"] { t = t.replacingOccurrences(of: dot, with: "·") }
         // Parenthesized markers and noise: (H/F), (F/H/X), (75), (CDI).
-        t = t.replacingOccurrences(of: #"\(\s*[^()]{0,24}\)"#, with: " ", options: .regularExpression,
+        // Foundation regular expressions are compiled on each call and cost more than the rest of
+        // the classification: each one runs only when the characters it needs are present.
+        if t.utf8.contains(0x28) { t = t.replacingOccurrences(of: #"\(\s*[^()]{0,24}\)"#, with: " ", options: .regularExpression,
                                    range: nil, keepingIf: { inner in
                                        let s = inner.trimmingCharacters(in: CharacterSet(charactersIn: "() ")).replacingOccurrences(of: " ", with: "")
                                        return markers.contains(s) || noiseSegments.contains(s) || s.allSatisfy(\.isNumber) || s.count <= 2
-                                   })
+                                   }) }
         // Segments after a dash, pipe or comma that are pure noise (contract, remote, place with postcode).
         let separators = [" - ", " – ", " — ", " | ", " / ", ", "]
         var segments = [t]
@@ -52,7 +54,8 @@ public enum TitleNormalizer {
             let s = seg.trimmingCharacters(in: .whitespaces)
             let compact = s.replacingOccurrences(of: " ", with: "")
             if s.isEmpty || markers.contains(compact) || noiseSegments.contains(s) { continue }
-            if i > 0, s.range(of: #"\b\d{2,5}\b"#, options: .regularExpression) != nil, s.count < 40 { continue }
+            if i > 0, s.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }),
+               s.range(of: #"\b\d{2,5}\b"#, options: .regularExpression) != nil, s.count < 40 { continue }
             kept.append(s)
         }
         t = kept.joined(separator: " - ")
@@ -69,6 +72,8 @@ public enum TitleNormalizer {
 
     /// `développeur·se` → `développeur`; `développeur(se)`, `développeur.euse`, `chef·fe`.
     static func stripInclusive(_ w: String) -> String {
+        // Every pattern below needs `·` (C2 B7), `.`, `(` or `/`: most words have none.
+        guard w.utf8.contains(where: { $0 == 0xB7 || $0 == 0x2E || $0 == 0x28 || $0 == 0x2F }) else { return w }
         if let r = w.range(of: #"(·|\.)[a-zèé]{1,6}((·|\.)[a-z]{1,3})?$"#, options: .regularExpression) {
             let suffix = w[r].dropFirst()
             if w.distance(from: w.startIndex, to: r.lowerBound) >= 3 && !["js", "net", "io", "ts", "py"].contains(String(suffix)) {
