@@ -77,10 +77,9 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let progress = ProgressReporter(quiet: quiet)
-        let classifier: Classifier
+        let tax: Taxonomy
         do {
-            let (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
-            classifier = Classifier(taxonomy: tax)
+            (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
         } catch {
             progress.message("erreur\(FrenchFormat.nbsp): taxonomie « \(taxonomy.directory) » inutilisable\(FrenchFormat.nbsp): \(error)")
             throw ExitCode(1)
@@ -99,7 +98,7 @@ struct IngestCommand: ParsableCommand {
         options.jobs = jobs
         options.batchSize = batchSize
         let run = try store.beginRun(files: files)
-        let pipeline = IngestPipeline(store: store, classifier: classifier, options: options, run: run, progress: progress)
+        let pipeline = IngestPipeline(store: store, makeClassifier: { Classifier(taxonomy: tax) }, options: options, run: run, progress: progress)
         let summary: IngestSummary
         do {
             summary = try pipeline.ingest(files)
