@@ -108,7 +108,7 @@ enum Fixture {
 
     @Test func everyRegionIsPresent() {
         let departments = Set(Fixture.postings.compactMap(\.department))
-        for region in Geography.regions {
+        for region in Demo.Geography.regions {
             #expect(region.cities.contains { departments.contains($0.department) }, "no posting in \(region.name)")
         }
         for d in ["75", "69", "13", "2A", "2B", "971", "972", "973", "974", "976"] { #expect(departments.contains(d)) }
