@@ -35,8 +35,12 @@ public enum TitleNormalizer {
     public static func normalize(_ title: String) -> String {
         var t = title.precomposedStringWithCanonicalMapping.lowercased()
         // Typographic variants of apostrophes and dots used in inclusive writing.
-        t = t.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "ʼ", with: "'")
-        for dot in ["·", "•", "‧", "⋅"] { t = t.replacingOccurrences(of: dot, with: "·") }
+        // Foundation's search is slow on Linux: the non-ASCII replacements only run when the
+        // title has a non-ASCII byte, the splits below only when their separator occurs.
+        if t.utf8.contains(where: { $0 >= 0x80 }) {
+            t = t.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "ʼ", with: "'")
+            for dot in ["·", "•", "‧", "⋅"] { t = t.replacingOccurrences(of: dot, with: "·") }
+        }
         // Parenthesized markers and noise: (H/F), (F/H/X), (75), (CDI).
         // Foundation regular expressions are compiled on each call and cost more than the rest of
         // the classification: each one runs only when the characters it needs are present.
@@ -48,11 +52,11 @@ public enum TitleNormalizer {
         // Segments after a dash, pipe or comma that are pure noise (contract, remote, place with postcode).
         let separators = [" - ", " – ", " — ", " | ", " / ", ", "]
         var segments = [t]
-        for sep in separators { segments = segments.flatMap { $0.components(separatedBy: sep) } }
+        for sep in separators where t.contains(sep) { segments = segments.flatMap { $0.components(separatedBy: sep) } }
         var kept: [String] = []
         for (i, seg) in segments.enumerated() {
             let s = seg.trimmingCharacters(in: .whitespaces)
-            let compact = s.replacingOccurrences(of: " ", with: "")
+            let compact = s.utf8.contains(0x20) ? s.replacingOccurrences(of: " ", with: "") : s
             if s.isEmpty || markers.contains(compact) || noiseSegments.contains(s) { continue }
             if i > 0, s.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }),
                s.range(of: #"\b\d{2,5}\b"#, options: .regularExpression) != nil, s.count < 40 { continue }
