@@ -39,8 +39,6 @@ public final class Store: Sendable {
             // Sorting and temporary b-trees in memory; fewer, larger WAL checkpoints during ingest.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
-            // Reads through the page cache without a read() call per page (dedup candidates).
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
         }
         return config
     }
