@@ -38,6 +38,8 @@ let package = Package(
         .testTarget(name: "DedupTests", dependencies: ["Dedup", "Records"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Records"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Records"]),
+        // Runs the built observatoire binary (no module dependency): see Tests/EndToEndTests/EndToEnd.swift.
+        .testTarget(name: "EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,9 +13,16 @@ extension IngestSession {
             best = (match, .exact, 1)
         } else if !signature.minHash.isEmpty {
             var candidates = Set<Int64>()
-            let findBand = try db.cachedStatement(sql: "SELECT posting_id FROM dedup_bands WHERE band = ? AND hash = ?")
-            for (b, h) in signature.bands.enumerated() {
-                for c in try Int64.fetchAll(findBand, arguments: [b, Int64(bitPattern: h)]) { candidates.insert(c) }
+            // All bands in one statement instead of one per band. UNION ALL of primary-key look-ups:
+            // a row-value `IN (VALUES …)` made SQLite scan the whole table.
+            let bands = signature.bands
+            if !bands.isEmpty {
+                let findBands = try db.cachedStatement(sql: Array(repeating: "SELECT posting_id FROM dedup_bands WHERE band = ? AND hash = ?",
+                                                                  count: bands.count).joined(separator: " UNION ALL "))
+                var args: [Int64] = []
+                args.reserveCapacity(bands.count * 2)
+                for (b, h) in bands.enumerated() { args.append(Int64(b)); args.append(Int64(bitPattern: h)) }
+                for c in try Int64.fetchAll(findBands, arguments: StatementArguments(args)) { candidates.insert(c) }
             }
             if signature.titleKey != 0 {
                 for c in try Int64.fetchAll(findTitle, arguments: [Int64(bitPattern: signature.titleKey), source]) {

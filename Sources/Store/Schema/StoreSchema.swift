@@ -32,7 +32,6 @@ enum StoreSchema {
         source TEXT NOT NULL,
         source_id TEXT NOT NULL,
         title TEXT NOT NULL,
-        description TEXT NOT NULL,
         published TEXT,
         location TEXT,
         department TEXT,
@@ -52,6 +51,9 @@ enum StoreSchema {
         first_run_id INTEGER REFERENCES ingest_runs(id),
         last_run_id INTEGER REFERENCES ingest_runs(id),
         content_run_id INTEGER REFERENCES ingest_runs(id),
+        -- Last: a long description spills into overflow pages, and every column after it would
+        -- cost a walk of that chain (dedup reads minhash for each candidate).
+        description TEXT NOT NULL,
         UNIQUE (source, source_id)
     );
     CREATE INDEX postings_published ON postings(published);
@@ -100,7 +102,8 @@ enum StoreSchema {
         end_offset INTEGER NOT NULL,
         text TEXT NOT NULL,
         section TEXT NOT NULL,
-        negated INTEGER NOT NULL
+        negated INTEGER NOT NULL,
+        wording TEXT
     );
     CREATE INDEX evidence_posting ON evidence(posting_id, competency_id);
 
