@@ -57,6 +57,9 @@ struct RomeAccuracyTests {
                 if (reference.parents[match.code] ?? match.code) == (reference.parents[gold] ?? gold) { t.sameParent += 1 }
             }
             add(&all)
+            if ProcessInfo.processInfo.environment["ROME_DEBUG"] != nil, match?.code != gold {
+                print("ROMEERR\t\(gold)\t\(match?.code ?? "-")\t\(match?.method.rawValue ?? "-")\t\(String(format: "%.2f", match?.confidence ?? 0))\t\(p.title)\t\(match?.appellation ?? "")")
+            }
             add(&byDomain[letter, default: Tally()])
             if let m = match?.method { add(&byMethod[m, default: Tally()]) }
         }
@@ -86,17 +89,24 @@ struct RomeAccuracyTests {
 
         \(methods.joined(separator: "\n"))
 
-        Écart de version : \(all.total - unknownCodes) codes sur \(all.total) existent dans la v460 \
-        (\(unknownCodes) inconnus) ; \(v4Only) désignent des fiches créées par le ROME 4.0 (détachées d’une \
-        fiche v3, colonne `code_rome_parent`), donc les offres sont déjà codées en ROME 4.0. La colonne \
-        « même fiche v3 » compte juste une prédiction qui tombe dans la même fiche parente : la plupart \
-        des erreurs restantes opposent une fiche v3 généraliste (M1801 administration de SI, 153 offres) \
-        à ses fiches filles v4 (M1843 serveurs, M1854 réseau…), et l’intitulé seul ne les départage pas \
-        toujours.
+        Écart de version : les \(all.total) codes des offres existent tous dans la v460 (\(unknownCodes) \
+        inconnu), mais les offres mélangent deux niveaux : \(all.total - v4Only) portent un code de fiche \
+        qui existait déjà dans le ROME v3 (colonne `code_rome_parent` = code), \(v4Only) un code de fiche \
+        créée par le ROME 4.0. Le même intitulé reçoit l’un ou l’autre : « Administrateur réseaux » est \
+        codé M1801 (fiche v3 « administration de SI ») dans 7 offres et M1854 (fiche v4 « administrateur \
+        réseau informatique ») dans d’autres ; « Data analyst » est codé M1403 (fiche v3 des études \
+        statistiques) alors que la v460 le range dans M1419 ; « Agent de déchetterie » est codé K2303 \
+        (v3) et non K2318 (v4). L’exactitude au code près sous-estime donc le matcher : la colonne \
+        « même fiche v3 » compte juste une prédiction qui tombe dans la même fiche parente, la mesure \
+        honnête tant que la source code en v3. Lancer le test avec `ROME_DEBUG=1` affiche chaque écart \
+        (code attendu, code trouvé, méthode, confiance ; intitulés lus à l’exécution, jamais copiés).
         """
         try writeQualitySection(heading: "Correspondance des intitulés avec le ROME 4.0", body: body)
         print(body)
         #expect(unknownCodes == 0)
-        #expect(all.accuracy >= 0.0)
+        // Floors a little below the measured values (49,6 %, 67,3 %, 93,7 % with v460).
+        #expect(all.accuracy >= 0.46)
+        #expect(all.parentAccuracy >= 0.63)
+        #expect(all.coverage >= 0.90)
     }
 }
