@@ -146,13 +146,15 @@ public struct EmergingAnalysis: Sendable {
             if s.rises { scored.append((key, s)) }
         }
         supported = [:]
+        // Highest z first. A phrase inside a longer rising phrase found in at least 80 % as many
+        // postings adds nothing (`jumeau` inside `jumeau numérique`); the longer one is kept.
         scored.sort { ($0.1.z, $1.0) > ($1.1.z, $0.0) }
-        // A phrase inside a longer kept phrase found in nearly as many postings adds nothing.
+        let pool = Array(scored.prefix(options.maximumTerms * 5))
         var kept: [(String, GrowthRule.Score)] = []
-        for (key, s) in scored {
-            let redundant = kept.contains { k in
-                ((" " + k.0 + " ").contains(" " + key + " ") || (" " + key + " ").contains(" " + k.0 + " "))
-                    && Double(min(k.1.recent, s.recent)) >= 0.8 * Double(max(k.1.recent, s.recent))
+        for (key, s) in pool {
+            let padded = " " + key + " "
+            let redundant = pool.contains { k in
+                k.0 != key && (" " + k.0 + " ").contains(padded) && Double(k.1.recent) >= 0.8 * Double(s.recent)
             }
             if !redundant { kept.append((key, s)) }
             if kept.count == options.maximumTerms { break }

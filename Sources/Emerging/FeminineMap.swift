@@ -22,10 +22,11 @@ public struct FeminineMap: Sendable, Hashable {
                 counts[fw, default: [:]][mw, default: 0] += 1
             }
         }
-        // A feminine word that is also a masculine form somewhere (`garde`) must stay as it is.
-        let masculineWords = Set(reference.appellations.flatMap { Self.words($0.masculine) })
+        // A feminine word used more often as a masculine word elsewhere must stay as it is.
+        var asMasculine: [String: Int] = [:]
+        for a in reference.appellations { for w in Self.words(a.masculine) { asMasculine[w, default: 0] += 1 } }
         var words: [String: String] = [:]
-        for (fw, options) in counts where !masculineWords.contains(fw) {
+        for (fw, options) in counts where asMasculine[fw, default: 0] < options.values.reduce(0, +) {
             words[fw] = options.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
         }
         self.words = words

@@ -99,7 +99,9 @@ public struct RomeMatcher: Sendable {
                 let k = buf.key(i)
                 if titleNoise.contains(k) || k.allSatisfy({ $0.isNumber || $0 == "+" }) { continue }
             }
-            out.append(buf.stem(i))
+            let stem = buf.stem(i)
+            // `Développeur / Développeuse web` normalizes to `développeur - développeur web`.
+            if !out.contains(stem) { out.append(stem) }
         }
         return out
     }
