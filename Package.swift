@@ -26,8 +26,12 @@ let package = Package(
         .target(name: "Dedup", dependencies: ["Records"]),
         .target(name: "Store", dependencies: ["Records", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Demo", dependencies: ["Records"]),
+        // Title → ROME 4.0 mapping, emerging titles and terms, taxonomy suggestions and diffs.
+        .target(name: "Emerging", dependencies: ["FrenchText", "Taxonomy", "Classifier", "Records", "Store",
+                                                 .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "observatoire", dependencies: [
             "FrenchText", "Records", "Taxonomy", "Classifier", "Ingest", "Dedup", "Store", "Demo",
+            "Emerging",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FrenchTextTests", dependencies: ["FrenchText"]),
@@ -40,6 +44,8 @@ let package = Package(
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Records"]),
         // Runs the built observatoire binary (no module dependency): see Tests/EndToEndTests/EndToEnd.swift.
         .testTarget(name: "EndToEndTests"),
+        .testTarget(name: "EmergingTests", dependencies: ["Emerging", "Classifier", "Taxonomy", "Records", "Store",
+                                                          .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

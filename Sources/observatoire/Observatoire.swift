@@ -16,7 +16,7 @@ struct Observatoire: ParsableCommand {
           observatoire taxonomy stats
         """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, StatusCommand.self, Classify.self, TaxonomyCommand.self, Bench.self]
+        subcommands: [IngestCommand.self, StatusCommand.self, Classify.self, Reclassify.self, TaxonomyCommand.self, Bench.self]
     )
 }
 

@@ -6,7 +6,7 @@ struct TaxonomyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taxonomy",
         abstract: "Vérifier et décrire la taxonomie de compétences.",
-        subcommands: [Lint.self, Stats.self, Export.self]
+        subcommands: [Lint.self, Stats.self, Export.self, TaxonomySuggest.self, TaxonomyDiffCommand.self]
     )
 
     struct Lint: ParsableCommand {

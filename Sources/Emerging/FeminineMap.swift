@@ -1,0 +1,67 @@
+/// Feminine → masculine job-title words learned from the aligned labels of the ROME appellations
+/// (`Technicien coupeur` / `Technicienne coupeuse` gives `technicienne` → `technicien` and
+/// `coupeuse` → `coupeur`).
+///
+/// It complements `TitleNormalizer`'s hand-written endings: 13,120 real pairs cover irregular
+/// forms (`cheffe`, `médecin`, `maître` / `maîtresse`, `gouvernante`…) that suffix rules miss or
+/// over-apply. Words are lower case with their accents, as `TitleNormalizer.normalize` leaves them.
+public struct FeminineMap: Sendable, Hashable {
+    /// Feminine word → masculine word; only words that differ.
+    public var words: [String: String]
+
+    public init(words: [String: String]) { self.words = words }
+
+    /// Builds the map from appellations whose two labels have the same number of words. When a
+    /// feminine word pairs with several masculine words, the most frequent pairing wins.
+    public init(reference: RomeReference) {
+        var counts: [String: [String: Int]] = [:]
+        for a in reference.appellations where a.masculine != a.feminine {
+            let m = Self.words(a.masculine), f = Self.words(a.feminine)
+            guard m.count == f.count else { continue }
+            for (mw, fw) in zip(m, f) where mw != fw && Self.plausiblePair(fw, mw) {
+                counts[fw, default: [:]][mw, default: 0] += 1
+            }
+        }
+        // A feminine word used more often as a masculine word elsewhere must stay as it is.
+        var asMasculine: [String: Int] = [:]
+        for a in reference.appellations { for w in Self.words(a.masculine) { asMasculine[w, default: 0] += 1 } }
+        var words: [String: String] = [:]
+        for (fw, options) in counts where asMasculine[fw, default: 0] < options.values.reduce(0, +) {
+            words[fw] = options.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+        }
+        self.words = words
+    }
+
+    /// The masculine form of one lower-case word (the word itself when unknown).
+    public func masculine(_ word: String) -> String { words[word] ?? word }
+
+    /// Rewrites every word of an already normalized title (`TitleNormalizer.normalize` output):
+    /// `cheffe de projet` → `chef de projet`. Separators and unknown words are kept.
+    public func masculinize(_ normalizedTitle: String) -> String {
+        var out = ""
+        var word = ""
+        for c in normalizedTitle {
+            if c.isLetter || c == "’" || c == "'" { word.append(c); continue }
+            out += masculine(word); word = ""
+            out.append(c)
+        }
+        return out + masculine(word)
+    }
+
+    /// Lower-case words of a label, split on spaces, hyphens and apostrophes (elisions dropped).
+    static func words(_ label: String) -> [String] {
+        label.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" || $0 == "(" || $0 == ")" || $0 == "," })
+            .map { w -> String in
+                if let i = w.firstIndex(where: { $0 == "'" || $0 == "’" }) { return String(w[w.index(after: i)...]) }
+                return String(w)
+            }.filter { !$0.isEmpty }
+    }
+
+    /// Both words share their first letters: rejects misaligned pairs from labels whose two
+    /// parts are not word-for-word translations.
+    static func plausiblePair(_ f: String, _ m: String) -> Bool {
+        let a = Array(f), b = Array(m)
+        let n = min(3, a.count, b.count)
+        return n >= 2 && a.prefix(n) == b.prefix(n)
+    }
+}

@@ -1,0 +1,150 @@
+import Classifier
+import FrenchText
+import Foundation
+import Records
+import Taxonomy
+
+/// Maps job titles to ROME 4.0 appellations.
+///
+/// A title and every appellation label (masculine and feminine) go through the same key:
+/// `TitleNormalizer.normalize`, the ROME feminine→masculine map, then FrenchText tokens with
+/// function words dropped and light stems (so `Développeuse` = `développeur`, `données` = `donnée`).
+///
+/// 1. **Exact**: the title's key equals an appellation's key → confidence 1.
+/// 2. **Fuzzy**: IDF-weighted Dice similarity of the two stem sets,
+///    `2·W(shared) / (W(title) + W(appellation))`, where `W` sums `idf(t) = ln(1 + N / df(t))`
+///    over the appellations. Token sets, not character trigrams: posting titles reorder and add
+///    words (`Administrateur Système Windows expérimenté`), and IDF keeps generic head words
+///    (`chargé`, `responsable`, `agent`) from deciding alone while rare words (`pentest`,
+///    `déchetterie`) do. Title words unknown to the ROME weigh `unknownWeight` (half a rare word):
+///    they lower the score without vetoing it. Accepted at `minimumFuzzy` (0.5); the score is the
+///    confidence.
+/// 3. **Competencies**: no title match; the ROME codes (`rome:` keys) of the competencies the
+///    classifier found, weighted by evidence; confidence `0.4 × share of the winning code`, so
+///    always below any title match.
+public struct RomeMatcher: Sendable {
+    public let reference: RomeReference
+    public let feminine: FeminineMap
+    /// Fuzzy matches below this similarity are rejected.
+    public var minimumFuzzy: Double = 0.5
+    /// Weight of a title word that no appellation contains.
+    public let unknownWeight: Double
+
+    /// Appellation index by exact key.
+    let exact: [String: Int]
+    /// Stem ids of each appellation key (masculine form; the feminine key has the same stems).
+    let appellationStems: [[Int32]]
+    let appellationWeight: [Double]
+    /// Appellations containing each stem id.
+    let postings: [[Int32]]
+    let idf: [Double]
+    let vocabulary: [String: Int32]
+
+    /// Words of posting titles that never name the job (seniority, contract, place noise).
+    static let titleNoise: Set<String> = ["senior", "junior", "confirme", "experimente", "debutant", "h", "f",
+                                          "x", "hf", "fh", "cdi", "cdd", "stage", "stagiaire", "alternance", "alternant",
+                                          "apprenti", "interim", "freelance", "bac", "nb", "urgent", "poste", "offre"]
+
+    public init(reference: RomeReference) {
+        self.reference = reference
+        let feminine = FeminineMap(reference: reference)
+        self.feminine = feminine
+        var vocabulary: [String: Int32] = [:]
+        var exact: [String: Int] = [:]
+        var stemsList: [[Int32]] = []
+        var df: [Int] = []
+        for (i, a) in reference.appellations.enumerated() {
+            var ids: [Int32] = []
+            for label in [a.masculine, a.feminine] {
+                let stems = Self.stems(of: label, feminine: feminine, dropNoise: false)
+                let key = stems.joined(separator: " ")
+                if !key.isEmpty, exact[key] == nil { exact[key] = i }
+                if ids.isEmpty {
+                    for s in Set(stems).sorted() {
+                        let id: Int32
+                        if let known = vocabulary[s] { id = known } else {
+                            id = Int32(vocabulary.count); vocabulary[s] = id; df.append(0)
+                        }
+                        ids.append(id)
+                    }
+                }
+            }
+            for id in ids { df[Int(id)] += 1 }
+            stemsList.append(ids)
+        }
+        let n = Double(reference.appellations.count)
+        let idf = df.map { log(1 + n / Double($0)) }
+        var postings = [[Int32]](repeating: [], count: idf.count)
+        for (i, ids) in stemsList.enumerated() { for id in ids { postings[Int(id)].append(Int32(i)) } }
+        self.vocabulary = vocabulary; self.exact = exact; self.appellationStems = stemsList; self.idf = idf
+        self.postings = postings
+        self.appellationWeight = stemsList.map { $0.reduce(0) { $0 + idf[Int($1)] } }
+        self.unknownWeight = log(1 + n) / 2
+    }
+
+    /// The matching key of a title: light stems of its content words, in order.
+    public func key(_ title: String) -> String {
+        Self.stems(of: title, feminine: feminine, dropNoise: true).joined(separator: " ")
+    }
+
+    /// Stems of the content words of a normalized title.
+    static func stems(of title: String, feminine: FeminineMap, dropNoise: Bool) -> [String] {
+        let normalized = feminine.masculinize(TitleNormalizer.normalize(title))
+        let buf = Tokenizer().tokenize(normalized)
+        var out: [String] = []
+        for i in 0..<buf.count {
+            let t = buf.tokens[i]
+            if t.flags.contains(.skip) { continue }
+            if dropNoise {
+                let k = buf.key(i)
+                if titleNoise.contains(k) || k.allSatisfy({ $0.isNumber || $0 == "+" }) { continue }
+            }
+            let stem = buf.stem(i)
+            // `Développeur / Développeuse web` normalizes to `développeur - développeur web`.
+            if !out.contains(stem) { out.append(stem) }
+        }
+        return out
+    }
+
+    /// Maps a title: exact, then fuzzy; nil when neither reaches `minimumFuzzy`.
+    public func match(title: String) -> RomeMatch? {
+        let stems = Self.stems(of: title, feminine: feminine, dropNoise: true)
+        guard !stems.isEmpty else { return nil }
+        if let i = exact[stems.joined(separator: " ")] {
+            let a = reference.appellations[i]
+            return RomeMatch(code: a.code, appellation: a.masculine, confidence: 1, method: .exact)
+        }
+        var ids: [Int32] = []
+        var titleWeight = 0.0
+        for s in Set(stems) {
+            if let id = vocabulary[s] { ids.append(id); titleWeight += idf[Int(id)] } else { titleWeight += unknownWeight }
+        }
+        var shared: [Int32: Double] = [:]
+        for id in ids { for a in postings[Int(id)] { shared[a, default: 0] += idf[Int(id)] } }
+        var best: (score: Double, index: Int32)?
+        for (a, w) in shared {
+            let score = 2 * w / (titleWeight + appellationWeight[Int(a)])
+            if best == nil || score > best!.score + 1e-12
+                || (abs(score - best!.score) <= 1e-12 && a < best!.index) { best = (score, a) }
+        }
+        guard let best, best.score >= minimumFuzzy else { return nil }
+        let a = reference.appellations[Int(best.index)]
+        return RomeMatch(code: a.code, appellation: a.masculine, confidence: min(best.score, 0.99), method: .fuzzy)
+    }
+
+    /// Maps a classified posting: its title first, else the ROME codes of its competencies.
+    public func match(title: String, competencies: [CompetencyMatch], taxonomy: Taxonomy) -> RomeMatch? {
+        if let m = match(title: title) { return m }
+        let byID = Dictionary(taxonomy.competencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var votes: [String: Double] = [:]
+        for m in competencies {
+            guard let c = byID[m.id], !c.rome.isEmpty else { continue }
+            let n = Double(m.evidence.filter { !$0.negated }.count)
+            for code in c.rome { votes[code, default: 0] += n / Double(c.rome.count) }
+        }
+        let total = votes.values.reduce(0, +)
+        guard total > 0, let top = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
+        return RomeMatch(code: top.key, appellation: reference.fiches[top.key] ?? top.key,
+                         confidence: 0.4 * top.value / total, method: .competencies)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// One ROME 4.0 appellation (job title) with both gendered labels.
+public struct RomeAppellation: Sendable, Hashable {
+    /// ROME fiche code (`M1805`).
+    public var code: String
+    /// Appellation code (`code_ogr` in France Travail's export).
+    public var appellationCode: String
+    public var masculine: String
+    public var feminine: String
+
+    public init(code: String, appellationCode: String, masculine: String, feminine: String) {
+        self.code = code; self.appellationCode = appellationCode; self.masculine = masculine; self.feminine = feminine
+    }
+}
+
+/// The ROME 4.0 reference imported into `Data/rome/` (see its README): appellations and fiches.
+///
+/// Loaded once per process; a few milliseconds for the 13,120 appellations.
+public struct RomeReference: Sendable {
+    public var appellations: [RomeAppellation]
+    /// Fiche label by ROME code (`M1811` → `Data engineer`).
+    public var fiches: [String: String]
+    /// The ROME v3 fiche a v4.0 fiche was carved out of (`M1811` → `M1802`); equal to the code
+    /// for fiches that already existed in v3.
+    public var parents: [String: String]
+
+    public init(appellations: [RomeAppellation], fiches: [String: String] = [:], parents: [String: String] = [:]) {
+        self.appellations = appellations; self.fiches = fiches; self.parents = parents
+    }
+
+    /// A malformed or missing reference file, with its place.
+    public struct LoadError: Error, CustomStringConvertible, Sendable {
+        public var file: String
+        public var line: Int?
+        public var message: String
+        public var description: String { "\(file)\(line.map { ":\($0)" } ?? "") : \(message)" }
+    }
+
+    /// The folder of the imported reference, relative to the repository root.
+    public static let defaultDirectory = "Data/rome"
+
+    /// Loads `appellations.tsv` and `fiches.tsv` from `directory` (the fiches file is optional).
+    public static func load(directory: URL) throws -> RomeReference {
+        let appURL = directory.appendingPathComponent("appellations.tsv")
+        var appellations: [RomeAppellation] = []
+        for (line, fields) in try rows(appURL) {
+            guard fields.count >= 4 else {
+                throw LoadError(file: appURL.path, line: line, message: "4 colonnes attendues, \(fields.count) trouvée(s)")
+            }
+            appellations.append(RomeAppellation(code: fields[0], appellationCode: fields[1],
+                                                masculine: fields[2], feminine: fields[3]))
+        }
+        var fiches: [String: String] = [:], parents: [String: String] = [:]
+        let ficheURL = directory.appendingPathComponent("fiches.tsv")
+        if FileManager.default.fileExists(atPath: ficheURL.path) {
+            for (_, fields) in try rows(ficheURL) where fields.count >= 2 {
+                fiches[fields[0]] = fields[1]
+                parents[fields[0]] = fields.count >= 3 && !fields[2].isEmpty ? fields[2] : fields[0]
+            }
+        }
+        return RomeReference(appellations: appellations, fiches: fiches, parents: parents)
+    }
+
+    /// Data lines (header skipped) split on tabs, with their 1-based line numbers.
+    static func rows(_ url: URL) throws -> [(Int, [String])] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw LoadError(file: url.path, line: nil, message: "fichier introuvable ou illisible (lancer scripts/import-rome.py)")
+        }
+        var out: [(Int, [String])] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where i > 0 && !raw.isEmpty {
+            out.append((i + 1, raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+        }
+        return out
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import Records
+
+/// A stored posting's text and current classification summary, as re-classification needs it.
+public struct StoredPosting: Sendable, Hashable {
+    /// Row id in `postings`.
+    public var rowID: Int64
+    public var key: PostingKey
+    public var title: String
+    public var description: String
+    public var sourceSkills: [String]
+    public var published: Day?
+    /// Version that produced the stored classification; nil when the posting was never classified.
+    public var taxonomyVersion: String?
+    /// Domains of the stored classification, sorted.
+    public var domains: [String]
+}
+
+extension Store {
+    /// Read-only access for analysis modules (Emerging) that run their own plain-SQL aggregates.
+    public var reader: any DatabaseReader { writer }
+
+    /// One page of stored postings, in row-id order after `afterRowID`; only those whose stored
+    /// classification differs from `otherThanVersion` (or is missing) when it is given.
+    public func storedPostings(afterRowID: Int64 = 0, limit: Int = 1_000,
+                               otherThanVersion: String? = nil) throws -> [StoredPosting] {
+        try writer.read { db in
+            let filter = otherThanVersion == nil ? "" : "AND (c.posting_id IS NULL OR c.taxonomy_version <> ?)"
+            var args: [(any DatabaseValueConvertible)?] = [afterRowID]
+            if let v = otherThanVersion { args.append(v) }
+            args.append(limit)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT p.id, p.source, p.source_id, p.title, p.description, p.source_skills, p.published,
+                       c.taxonomy_version, c.domains
+                FROM postings p LEFT JOIN classifications c ON c.posting_id = p.id
+                WHERE p.id > ? \(filter)
+                ORDER BY p.id LIMIT ?
+                """, arguments: StatementArguments(args))
+            return rows.map { r in
+                StoredPosting(rowID: r[0], key: PostingKey(source: r[1], sourceID: r[2]), title: r[3], description: r[4],
+                              sourceSkills: Self.decodeStrings(r[5]), published: (r[6] as String?).flatMap(Day.init(iso:)),
+                              taxonomyVersion: r[7], domains: Self.decodeStrings(r[8]).sorted())
+            }
+        }
+    }
+
+    /// Replaces the classification, domains, competencies and evidence of stored postings in one
+    /// transaction (the posting rows and their dedup entries are untouched).
+    public func replaceClassifications(_ items: [(rowID: Int64, published: Day?, classification: Classification)],
+                                       now: Date = Date()) throws {
+        let stamp = Store.timestamp(now)
+        try writer.write { db in
+            for table in ["classifications", "posting_domains", "posting_competencies", "evidence"] {
+                let delete = try db.cachedStatement(sql: "DELETE FROM \(table) WHERE posting_id = ?")
+                for item in items { try delete.execute(arguments: [item.rowID]) }
+            }
+            let insertClassification = try db.cachedStatement(sql: """
+                INSERT INTO classifications (posting_id, taxonomy_version, domains, domain_scores, title_normalized,
+                    title_rome, classified_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertDomain = try db.cachedStatement(sql: "INSERT INTO posting_domains (posting_id, domain, score, published) VALUES (?, ?, ?, ?)")
+            let insertCompetency = try db.cachedStatement(sql: """
+                INSERT INTO posting_competencies (posting_id, competency_id, domain, evidence_count, published)
+                VALUES (?, ?, ?, ?, ?)
+                """)
+            let insertEvidence = try db.cachedStatement(sql: """
+                INSERT INTO evidence (posting_id, competency_id, start_offset, end_offset, text, section, negated)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (id, published, c) in items {
+                let day = published?.description
+                try insertClassification.execute(arguments: [id, c.taxonomyVersion, JSONText.array(c.domains),
+                                                             JSONText.object(c.domainScores), c.title.normalized,
+                                                             c.title.rome, stamp])
+                for domain in Set(c.domains).sorted() {
+                    try insertDomain.execute(arguments: [id, domain, c.domainScores[domain] ?? 0, day])
+                }
+                var counts: [String: Int] = [:]
+                for m in c.competencies { counts[m.id, default: 0] += m.evidence.count }
+                var written = Set<String>()
+                for m in c.competencies {
+                    if written.insert(m.id).inserted {
+                        try insertCompetency.execute(arguments: [id, m.id, m.domain, counts[m.id] ?? 0, day])
+                    }
+                    for e in m.evidence {
+                        try insertEvidence.execute(arguments: [id, m.id, e.start, e.end, e.text, e.section.rawValue, e.negated])
+                    }
+                }
+            }
+        }
+    }
+
+    /// Strings of a JSON array kept as TEXT (`domains`, `source_skills`); empty when absent.
+    static func decodeStrings(_ text: String?) -> [String] {
+        guard let text, let data = text.data(using: .utf8),
+              let values = try? JSONDecoder().decode([String].self, from: data) else { return [] }
+        return values
+    }
+}

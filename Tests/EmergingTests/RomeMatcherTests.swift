@@ -1,0 +1,70 @@
+import Emerging
+import Foundation
+import Records
+import Taxonomy
+import Testing
+
+/// Exact, fuzzy and competency fallback on real-looking French titles, against `Data/rome`.
+struct RomeMatcherTests {
+    static let matcher: RomeMatcher = {
+        try! RomeMatcher(reference: RomeReference.load(directory: romeDirectory))
+    }()
+
+    @Test(arguments: [
+        ("Data scientist", "M1405"),
+        ("Data Scientist (F/H) - CDI - Paris (75)", "M1405"),
+        ("Développeuse informatique (H/F)", "M1805"),
+        ("Développeur / Développeuse web", "M1855"),
+        ("Ingénieure DevOps F/H", "M1827"),
+        ("Médiatrice numérique", "G1238"),
+    ])
+    func exactTitles(title: String, code: String) throws {
+        let m = try #require(Self.matcher.match(title: title))
+        #expect(m.code == code)
+        #expect(m.method == .exact)
+        #expect(m.confidence == 1)
+    }
+
+    @Test func fuzzyTitles() throws {
+        let dev = try #require(Self.matcher.match(title: "Développeuse Python (H/F)"))
+        #expect(dev.method == .fuzzy)
+        #expect(dev.code.hasPrefix("M18"), "\(dev)")
+        #expect(dev.confidence >= 0.5 && dev.confidence < 1)
+        let conseil = try #require(Self.matcher.match(title: "Conseiller·ère numérique"))
+        #expect(conseil.code == "G1238", "\(conseil)")
+        let admin = try #require(Self.matcher.match(title: "Administrateur réseaux junior (H/F)"))
+        #expect(admin.code == "M1854")
+    }
+
+    @Test func noMatchBelowThreshold() {
+        #expect(Self.matcher.match(title: "Licorniste (H/F)") == nil)
+        #expect(Self.matcher.match(title: "H/F") == nil)
+    }
+
+    @Test func fallbackOnCompetencies() throws {
+        let c = Competency(id: "ia.apprentissage", domain: "ia", label: "Apprentissage automatique", labelEn: "Machine learning",
+                           weight: .core, wordings: [], rome: ["M1405"], file: "ia.tax", line: 1)
+        let tax = Taxonomy(version: TaxonomyVersion(human: "t", hash: "0"), domains: [], competencies: [c])
+        let evidence = [Evidence(start: 0, end: 5, text: "x", section: .profile), Evidence(start: 9, end: 12, text: "y", section: .missions)]
+        let m = try #require(Self.matcher.match(title: "Licorniste (H/F)",
+                                               competencies: [CompetencyMatch(id: c.id, domain: "ia", label: c.label, evidence: evidence)],
+                                               taxonomy: tax))
+        #expect(m.code == "M1405")
+        #expect(m.method == .competencies)
+        #expect(m.confidence <= 0.4)
+        // A title match wins over competencies.
+        #expect(Self.matcher.match(title: "Data engineer", competencies: [], taxonomy: tax)?.code == "M1811")
+    }
+
+    @Test func feminineToMasculineFromROMEPairs() {
+        let map = Self.matcher.feminine
+        #expect(map.masculine("technicienne") == "technicien")
+        #expect(map.masculine("cheffe") == "chef")
+        #expect(map.masculine("conductrice") == "conducteur")
+        #expect(map.masculine("coupeuse") == "coupeur")
+        #expect(map.masculine("données") == "données")
+        #expect(map.masculinize("cheffe de projet digital") == "chef de projet digital")
+        #expect(map.masculinize("ingénieure d’études") == "ingénieur d’études")
+        #expect(map.words.count > 1_000)
+    }
+}
