@@ -2,6 +2,11 @@ import FrenchText
 import Records
 import Taxonomy
 
+/// Turns a raw job title into its canonical form and ROME code.
+public protocol TitleMapping: Sendable {
+    func map(title: String, competencies: [CompetencyMatch]) -> NormalizedTitle
+}
+
 /// Classifies postings and training offers against a compiled taxonomy: competencies with their
 /// evidence (span, section, wording, negation), domains by the rule in `DomainRule`, and the
 /// normalized job title.
@@ -10,6 +15,9 @@ import Taxonomy
 public struct Classifier: Sendable {
     public let compiled: CompiledTaxonomy
     public var rule: DomainRule
+    /// Maps titles to a canonical form and a ROME code (see the Emerging module); without it,
+    /// titles are only normalized by `TitleNormalizer`.
+    public var titleMapping: (any TitleMapping)?
     let tokenizer = Tokenizer()
 
     public init(taxonomy: Taxonomy, rule: DomainRule = DomainRule()) {
@@ -67,8 +75,9 @@ public struct Classifier: Sendable {
 
     func finish(id: String, title: String, matches: [CompetencyMatch]) -> Classification {
         let (domains, scores) = rule.decide(matches, compiled: compiled)
-        return Classification(id: id, domains: domains, domainScores: scores,
-                              title: NormalizedTitle(normalized: TitleNormalizer.normalize(title)),
+        let normalized = titleMapping?.map(title: title, competencies: matches)
+            ?? NormalizedTitle(normalized: TitleNormalizer.normalize(title))
+        return Classification(id: id, domains: domains, domainScores: scores, title: normalized,
                               competencies: matches, taxonomyVersion: compiled.version)
     }
 

@@ -51,10 +51,17 @@ public struct CompetencyMatch: Sendable, Hashable, Codable {
 /// A job title reduced to one canonical form (gender, inclusive writing and noise removed).
 public struct NormalizedTitle: Sendable, Hashable, Codable {
     public var normalized: String
+    /// ROME 4.0 code of the job, when the title (or, failing that, the competencies) maps to one.
     public var rome: String?
+    /// The ROME appellation matched, 0–1 confidence, and how: `exact`, `fuzzy` or `competencies`.
+    public var romeAppellation: String?
+    public var romeConfidence: Double?
+    public var romeMethod: String?
 
-    public init(normalized: String, rome: String? = nil) {
-        self.normalized = normalized; self.rome = rome
+    public init(normalized: String, rome: String? = nil, romeAppellation: String? = nil, romeConfidence: Double? = nil,
+                romeMethod: String? = nil) {
+        self.normalized = normalized; self.rome = rome; self.romeAppellation = romeAppellation
+        self.romeConfidence = romeConfidence; self.romeMethod = romeMethod
     }
 }
 

@@ -14,7 +14,12 @@ enum ClassificationJSON {
             out += Array(format(c.domainScores[d]!).utf8)
         }
         out += Array(#"},"title":{"normalized":"#.utf8); appendString(c.title.normalized, &out)
-        if let rome = c.title.rome { out += Array(#","rome":"#.utf8); appendString(rome, &out) }
+        if let rome = c.title.rome {
+            out += Array(#","rome":"#.utf8); appendString(rome, &out)
+            if let a = c.title.romeAppellation { out += Array(#","rome_appellation":"#.utf8); appendString(a, &out) }
+            if let conf = c.title.romeConfidence { out += Array(#","rome_confidence":"#.utf8); out += Array(format(conf).utf8) }
+            if let m = c.title.romeMethod { out += Array(#","rome_method":"#.utf8); appendString(m, &out) }
+        }
         out += Array(#"},"competencies":["#.utf8)
         for (i, m) in c.competencies.enumerated() {
             if i > 0 { out.append(0x2C) }

@@ -36,6 +36,9 @@ struct Classify: ParsableCommand {
 
     @OptionGroup var taxonomy: TaxonomyOptions
 
+    @Flag(help: "Ne pas rattacher les intitulés au ROME 4.0 (plus rapide).")
+    var noRome = false
+
     @Option(help: ArgumentHelp("Seuil de score d’un domaine (règle documentée dans DomainRule).", visibility: .hidden))
     var threshold: Double = DomainRule().threshold
 
@@ -51,7 +54,8 @@ struct Classify: ParsableCommand {
         // One compiled classifier per thread: threads sharing one contend on the reference counts
         // of its buffers and lose the second core.
         let rule = DomainRule(threshold: threshold)
-        let classifiers = (0..<jobs).map { _ in Classifier(taxonomy: tax, rule: rule) }
+        let rome = noRome ? nil : RomeTitleMapping.load(taxonomy: tax)
+        let classifiers = (0..<jobs).map { _ in Classifier.forCLI(taxonomy: tax, rome: rome, rule: rule) }
         let format: InputFormat
         do { format = try inputFormat.flatMap(InputFormat.init(name:)) ?? InputFormat.detect(path: input) }
         catch { throw ValidationError(String(describing: error)) }

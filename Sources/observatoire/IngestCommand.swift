@@ -98,7 +98,8 @@ struct IngestCommand: ParsableCommand {
         options.jobs = jobs
         options.batchSize = batchSize
         let run = try store.beginRun(files: files)
-        let pipeline = IngestPipeline(store: store, makeClassifier: { Classifier(taxonomy: tax) }, options: options, run: run, progress: progress)
+        let rome = RomeTitleMapping.load(taxonomy: tax)
+        let pipeline = IngestPipeline(store: store, makeClassifier: { Classifier.forCLI(taxonomy: tax, rome: rome) }, options: options, run: run, progress: progress)
         let summary: IngestSummary
         do {
             summary = try pipeline.ingest(files)

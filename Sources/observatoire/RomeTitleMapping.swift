@@ -1,0 +1,42 @@
+import Classifier
+import Emerging
+import Foundation
+import Records
+import Taxonomy
+
+/// Canonical titles and ROME codes for the classifier, from the ROME 4.0 appellations in
+/// `Data/rome/` (Licence Ouverte 2.0): feminine words made masculine with the ROME's own
+/// masculine/feminine pairs, then exact, fuzzy, or competency-based ROME matching.
+struct RomeTitleMapping: TitleMapping {
+    let matcher: RomeMatcher
+    let taxonomy: Taxonomy
+
+    func map(title: String, competencies: [CompetencyMatch]) -> NormalizedTitle {
+        let normalized = matcher.feminine.masculinize(TitleNormalizer.normalize(title))
+        guard let m = matcher.match(title: title, competencies: competencies, taxonomy: taxonomy) else {
+            return NormalizedTitle(normalized: normalized)
+        }
+        return NormalizedTitle(normalized: normalized, rome: m.code, romeAppellation: m.appellation,
+                               romeConfidence: (m.confidence * 100).rounded() / 100, romeMethod: m.method.rawValue)
+    }
+
+    /// The mapping from `directory` (default `Data/rome`), or nil with a warning when it is absent.
+    static func load(directory: String = "Data/rome", taxonomy: Taxonomy) -> RomeTitleMapping? {
+        do {
+            let reference = try RomeReference.load(directory: URL(fileURLWithPath: directory))
+            return RomeTitleMapping(matcher: RomeMatcher(reference: reference), taxonomy: taxonomy)
+        } catch {
+            FileHandle.standardError.write(Data("avertissement : référentiel ROME illisible dans \(directory) (\(error)) ; intitulés sans code ROME\n".utf8))
+            return nil
+        }
+    }
+}
+
+extension Classifier {
+    /// A classifier for the CLI: the taxonomy plus ROME title mapping when `Data/rome` is there.
+    static func forCLI(taxonomy: Taxonomy, rome: RomeTitleMapping?, rule: DomainRule = DomainRule()) -> Classifier {
+        var c = Classifier(taxonomy: taxonomy, rule: rule)
+        c.titleMapping = rome
+        return c
+    }
+}
