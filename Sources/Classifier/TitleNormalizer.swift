@@ -39,25 +39,43 @@ public enum TitleNormalizer {
                                                  "ne", "nes", "fe", "le", "ère", "ères", "ve", "ive", "s", "x", "sse", "ice"]
 
     public static func normalize(_ title: String) -> String {
-        let t = String(String.UnicodeScalarView(title.lowercased().unicodeScalars.map { c -> Unicode.Scalar in
+        // Work on an array of scalars: titles are short, but String slicing and searching
+        // (split on a string separator) cost more than the whole token matching.
+        var t: [Unicode.Scalar] = []
+        t.reserveCapacity(title.unicodeScalars.count)
+        for c in title.lowercased().unicodeScalars {
             switch c.value {
-            case 0x2019, 0x02BC, 0x2018: return "'"
-            case 0x2022, 0x2027, 0x22C5: return "·"
-            case 0x00A0, 0x202F, 0x2009: return " "
-            case 0x2013, 0x2014: return "-"
-            default: return c
+            case 0x2019, 0x02BC, 0x2018: t.append("'")
+            case 0x2022, 0x2027, 0x22C5: t.append("·")
+            case 0x00A0, 0x202F, 0x2009, 0x09: t.append(" ")
+            case 0x2013, 0x2014: t.append("-")
+            default: t.append(c)
             }
-        }))
+        }
         // Segments after a dash, pipe, slash or comma that are pure noise (contract, place with a
         // department or postcode, remote); then parenthesized markers inside what is kept.
-        var segments = [t]
-        for sep in [" - ", " | ", " / ", ", "] { segments = segments.flatMap { $0.split(separator: sep).map(String.init) } }
+        var segments: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        var i = 0
+        while i < t.count {
+            let c = t[i]
+            let spacedSeparator = (c == "-" || c == "|" || c == "/") && i > 0 && t[i - 1] == " " && i + 1 < t.count && t[i + 1] == " "
+            if spacedSeparator || (c == "," && i + 1 < t.count && t[i + 1] == " ") {
+                if spacedSeparator { current.removeLast() }
+                segments.append(current); current = []
+                i += 2
+                continue
+            }
+            current.append(c)
+            i += 1
+        }
+        segments.append(current)
         var kept: [String] = []
-        for (i, seg) in segments.enumerated() {
-            let s = removeParenthesizedNoise(seg).trimmed
-            if i > 0 && seg.count < 40 && seg.hasNumber(ofLength: 2...5) { continue }
-            if s.isEmpty || markers.contains(s.replacingAll(" ", "")) || noiseSegments.contains(s) { continue }
-            if i > 0 && s.count < 40 && s.hasNumber(ofLength: 2...5) { continue }
+        for (k, seg) in segments.enumerated() {
+            let raw = String(String.UnicodeScalarView(seg))
+            let s = removeParenthesizedNoise(raw).trimmed
+            if k > 0 && seg.count < 40 && raw.hasNumber(ofLength: 2...5) { continue }
+            if s.isEmpty || noiseSegments.contains(s) || markers.contains(s.replacingAll(" ", "")) { continue }
             kept.append(s)
         }
         var words: [String] = []
@@ -74,6 +92,7 @@ public enum TitleNormalizer {
 
     /// Removes `(H/F)`, `(F/H/X)`, `(75)`, `(CDI)`… but keeps meaningful parentheses (`(SOC)`).
     static func removeParenthesizedNoise(_ t: String) -> String {
+        guard t.unicodeScalars.contains("(") else { return t }
         var out = ""
         var rest = Substring(t)
         while let open = rest.firstIndex(of: "(") {
@@ -92,6 +111,7 @@ public enum TitleNormalizer {
 
     /// `développeur·se` → `développeur`; `développeur(se)`, `développeur.euse`, `développeur/se`, `chef·fe`.
     static func stripInclusive(_ w: String) -> String {
+        guard w.unicodeScalars.contains(where: { $0 == "·" || $0 == "." || $0 == "/" || $0 == "(" }) else { return w }
         for sep: Character in ["·", ".", "/", "("] {
             guard let i = w.firstIndex(of: sep), w.distance(from: w.startIndex, to: i) >= 3 else { continue }
             var suffix = String(w[w.index(after: i)...])
