@@ -9,15 +9,35 @@ import Taxonomy
 /// masculine/feminine pairs, then exact, fuzzy, or competency-based ROME matching.
 struct RomeTitleMapping: TitleMapping {
     let matcher: RomeMatcher
-    let taxonomy: Taxonomy
+    /// ROME codes of each competency (the taxonomy's `rome:` key), for titles that match nothing.
+    let romeByCompetency: [String: [String]]
+
+    init(matcher: RomeMatcher, taxonomy: Taxonomy) {
+        self.matcher = matcher
+        romeByCompetency = Dictionary(taxonomy.competencies.map { ($0.id, $0.rome) }, uniquingKeysWith: { a, _ in a })
+    }
 
     func map(title: String, competencies: [CompetencyMatch]) -> NormalizedTitle {
         let normalized = matcher.feminine.masculinize(TitleNormalizer.normalize(title))
-        guard let m = matcher.match(title: title, competencies: competencies, taxonomy: taxonomy) else {
+        guard let m = matcher.match(title: title) ?? fallback(competencies) else {
             return NormalizedTitle(normalized: normalized)
         }
         return NormalizedTitle(normalized: normalized, rome: m.code, romeAppellation: m.appellation,
                                romeConfidence: (m.confidence * 100).rounded() / 100, romeMethod: m.method.rawValue)
+    }
+
+    /// The ROME code most of the competencies point to (confidence at most 0.4: a weak signal).
+    func fallback(_ competencies: [CompetencyMatch]) -> RomeMatch? {
+        var votes: [String: Double] = [:]
+        for m in competencies {
+            guard let codes = romeByCompetency[m.id], !codes.isEmpty else { continue }
+            let n = Double(m.evidence.filter { !$0.negated }.count)
+            for code in codes { votes[code, default: 0] += n / Double(codes.count) }
+        }
+        let total = votes.values.reduce(0, +)
+        guard total > 0, let top = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
+        return RomeMatch(code: top.key, appellation: matcher.reference.fiches[top.key] ?? top.key,
+                         confidence: 0.4 * top.value / total, method: .competencies)
     }
 
     /// The mapping from `directory` (default `Data/rome`), or nil with a warning when it is absent.
