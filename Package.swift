@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // ICU from the system (libicu-dev), behind a C shim: see Sources/CICU/include/cicu.h.
@@ -26,8 +28,17 @@ let package = Package(
         .target(name: "Dedup", dependencies: ["Records"]),
         .target(name: "Store", dependencies: ["Records", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Demo", dependencies: ["Records"]),
+        // Read-side queries over the store (demand, growth, movers, co-occurrence, evidence).
+        .target(name: "Trends", dependencies: ["Store", "Records", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Web pages and CSV/JSON exports over Trends; also loads the demo data into an empty store.
+        .target(name: "ObservatoireServer", dependencies: [
+            "Trends", "Records", "Store", "Taxonomy", "Classifier", "Dedup",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .executableTarget(name: "observatoire", dependencies: [
             "FrenchText", "Records", "Taxonomy", "Classifier", "Ingest", "Dedup", "Store", "Demo",
+            "Trends", "ObservatoireServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FrenchTextTests", dependencies: ["FrenchText"]),
@@ -38,6 +49,12 @@ let package = Package(
         .testTarget(name: "DedupTests", dependencies: ["Dedup", "Records"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Records"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Records"]),
+        .testTarget(name: "TrendsTests", dependencies: ["Trends", "Store", "Records", "Taxonomy", "Classifier",
+                                                        "Dedup", "Demo"]),
+        .testTarget(name: "ServerTests", dependencies: [
+            "ObservatoireServer", "Trends", "Store", "Records", "Taxonomy", "Classifier", "Demo",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
