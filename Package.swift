@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // ICU from the system (libicu-dev), behind a C shim: see Sources/CICU/include/cicu.h.
@@ -35,6 +36,7 @@ let package = Package(
             "Trends", "Records", "Store", "Taxonomy", "Classifier", "Dedup",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .executableTarget(name: "observatoire", dependencies: [
             "FrenchText", "Records", "Taxonomy", "Classifier", "Ingest", "Dedup", "Store", "Demo",
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "ServerTests", dependencies: [
             "ObservatoireServer", "Trends", "Store", "Records", "Taxonomy", "Classifier", "Demo",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
     ],
     swiftLanguageModes: [.v6]
