@@ -46,7 +46,7 @@ enum SVGChart {
 
     /// A line chart of one series over labelled periods, with a y scale from 0.
     static func line(id: String, labels: [String], values: [Int], title: String, desc: String) -> String {
-        let w = 640, h = 260, left = 48.0, right = 12.0, top = 12.0, bottom = 40.0
+        let w = 640, h = 260, left = 48.0, right = 36.0, top = 12.0, bottom = 40.0
         var s = header(id: id, width: w, height: h, title: title, desc: desc, cls: "chart")
         let maxV = max(values.max() ?? 0, 1)
         let plotW = Double(w) - left - right, plotH = Double(h) - top - bottom
@@ -66,7 +66,14 @@ enum SVGChart {
             for p in pts { let xy = p.split(separator: ","); s += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"#1f5fa8\"/>" }
             // At most 8 x labels, evenly spaced.
             let every = max(1, Int((Double(labels.count) / 8).rounded(.up)))
-            for (i, label) in labels.enumerated() where i % every == 0 || i == labels.count - 1 {
+            // Evenly spaced labels, always the last one, and none too close before it.
+            var shown = Array(stride(from: 0, to: labels.count, by: every))
+            if let l = shown.last, l != labels.count - 1 {
+                if labels.count - 1 - l < max(1, every) { shown.removeLast() }
+                shown.append(labels.count - 1)
+            }
+            for i in shown {
+                let label = labels[i]
                 s += "<text x=\"\(f(left + Double(i) * step))\" y=\"\(f(Double(h) - bottom + 18))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#444\">\(escape(label))</text>"
             }
         }

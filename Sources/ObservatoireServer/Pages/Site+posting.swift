@@ -8,13 +8,14 @@ extension Site {
         guard let id = Int64(idText), let p = try await trends.posting(id: id) else { throw NotFound("offre \(idText)") }
         let evidence = DataTable(
             name: "preuves", caption: "Passages reconnus dans l’offre (décalages en caractères Unicode dans « titre + saut de ligne + description »)",
-            columns: [DataTable.Column("competence", "Compétence"), DataTable.Column("domaine", "Domaine"),
-                      DataTable.Column("section", "Section"), DataTable.Column("texte", "Texte reconnu"),
-                      DataTable.Column("debut", "Début", numeric: true), DataTable.Column("fin", "Fin", numeric: true),
-                      DataTable.Column("negation", "Négation"), DataTable.Column("phrase", "Dans son contexte")],
+            columns: [DataTable.Column("competence", "Compétence"), DataTable.Column("phrase", "Dans son contexte"),
+                      DataTable.Column("section", "Section"), DataTable.Column("negation", "Négation"),
+                      DataTable.Column("texte", "Texte reconnu"), DataTable.Column("domaine", "Domaine"),
+                      DataTable.Column("debut", "Début", numeric: true), DataTable.Column("fin", "Fin", numeric: true)],
             rows: p.evidence.map { e in
-                [.text(catalog.competencyLabel(e.competency), href: Self.competencyPath(e.competency)), .text(catalog.domainLabel(e.domain)),
-                 .text(e.section), .text(e.text), .int(e.start), .int(e.end), .text(e.negated ? "oui" : "non"), .snippet(e.snippet)]
+                [.text(catalog.competencyLabel(e.competency), href: Self.competencyPath(e.competency)), .snippet(e.snippet),
+                 .text(e.section), .text(e.negated ? "oui" : "non"), .text(e.text), .text(catalog.domainLabel(e.domain)),
+                 .int(e.start), .int(e.end)]
             },
             note: "La formulation de la taxonomie qui a reconnu chaque passage n’est pas encore enregistrée par la base (colonne à ajouter) ; le texte reconnu est celui de l’offre.")
         func field(_ label: String, _ value: String?) -> [String: Any]? { value.map { ["label": label, "value": $0] } }

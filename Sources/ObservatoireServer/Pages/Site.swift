@@ -42,6 +42,7 @@ public struct Site: Sendable {
             "contracts": options(contracts.map { ($0, $0) }, filter.contract),
             "sources": options(sources.map { ($0, $0) }, filter.source),
             "extra": extra,
+            "active": !filter.dimensions.isEmpty || filter.from != nil || filter.to != nil,
             "hidden": hidden.compactMap { name in q[name].map { ["name": name, "value": $0] } },
         ]
     }
