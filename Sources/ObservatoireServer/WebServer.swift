@@ -13,12 +13,16 @@ import Mustache
 ///   `<page>/export/<table>.json`, with the page's query string
 public enum WebServer {
     /// Builds the router over `site` with the templates and static files of `webDirectory`.
-    public static func router(site: Site, webDirectory: String) async throws -> Router<BasicRequestContext> {
+    /// - Parameter cacheCapacity: rendered responses kept by URL until the trend tables are
+    ///   rebuilt (0 disables the cache).
+    public static func router(site: Site, webDirectory: String, cacheCapacity: Int = 0) async throws -> Router<BasicRequestContext> {
         let library = try await MustacheLibrary(directory: webDirectory + "/templates")
         let renderer = PageRenderer(library: library)
         let router = Router()
         router.middlewares.add(SecurityHeadersMiddleware())
         router.middlewares.add(ErrorPageMiddleware(renderer: renderer))
+        let trends = site.trends
+        router.middlewares.add(ResponseCacheMiddleware(cache: ResponseCache(capacity: cacheCapacity) { try await trends.buildStamp() }))
         router.middlewares.add(FileMiddleware(webDirectory + "/static", urlBasePath: "/static",
                                               cacheControl: .init([(MediaType(type: .text, subType: "css"), [.maxAge(3600)])]),
                                               logger: Logger(label: "observatoire.static")))
@@ -70,9 +74,9 @@ public enum WebServer {
     }
 
     /// Builds the application listening on `host:port`.
-    public static func application(site: Site, webDirectory: String, host: String, port: Int,
+    public static func application(site: Site, webDirectory: String, host: String, port: Int, cacheCapacity: Int = 512,
                                    logger: Logger = Logger(label: "observatoire.serve")) async throws -> some ApplicationProtocol {
-        let router = try await router(site: site, webDirectory: webDirectory)
+        let router = try await router(site: site, webDirectory: webDirectory, cacheCapacity: cacheCapacity)
         return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "observatoire"),
                            logger: logger)
     }

@@ -90,6 +90,13 @@ public final class TrendStore: Sendable {
         }
     }
 
+    /// Identifies the current build of the derived tables (changes on every `refresh`), for caches.
+    public func buildStamp() async throws -> String {
+        try await reader.read { db in
+            try Row.fetchOne(db, sql: "SELECT built_at, stamp FROM trend_state WHERE id = 1").map { "\($0[0] as String? ?? "")|\($0[1] as String? ?? "")" } ?? ""
+        }
+    }
+
     /// Refreshes when stale; returns whether it did.
     @discardableResult
     public func refreshIfStale() async throws -> Bool {

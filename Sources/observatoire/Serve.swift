@@ -38,10 +38,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Fichier d’offres de démonstration (JSON Lines).")
     var demoFile: String = "Data/demo-postings.jsonl"
 
+    @Option(help: "Pages gardées en mémoire jusqu’au prochain recalcul des tendances (0 : aucune).")
+    var cache: Int = 512
+
     @OptionGroup var taxonomy: TaxonomyOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port doit être compris entre 1 et 65535") }
+        guard cache >= 0 else { throw ValidationError("--cache doit être positif ou nul") }
     }
 
     func run() async throws {
@@ -59,7 +63,8 @@ struct Serve: AsyncParsableCommand {
         if try await trends.refreshIfStale() { print("tables de tendances recalculées") }
         let site = try await Site(trends: trends, catalog: Catalog(taxonomy: tax))
         print("Observatoire : http://\(host):\(port)/")
-        let app = try await WebServer.application(site: site, webDirectory: webDirectory, host: host, port: port)
+        let app = try await WebServer.application(site: site, webDirectory: webDirectory, host: host, port: port,
+                                                     cacheCapacity: cache)
         try await app.runService()
     }
 }

@@ -131,3 +131,20 @@ struct ServerTests {
         #expect(csv == "a,b\r\n\"x,y\",\"dit \"\"oui\"\"\"\r\n'-1,'@cmd\r\n'\tz,\"ligne\nsuite\"\r\n")
     }
 }
+
+struct ServerCacheTests {
+    @Test func testCachedResponsesAreIdentical() async throws {
+        let f = try await ServerFixture.shared()
+        let app = Application(router: try await WebServer.router(site: f.site, webDirectory: f.webDirectory, cacheCapacity: 8))
+        try await app.test(.router) { client in
+            let a = try await client.execute(uri: "/domaines/ia?periode=annee", method: .get) { String(buffer: $0.body) }
+            let b = try await client.execute(uri: "/domaines/ia?periode=annee", method: .get) { r in
+                #expect(r.headers[HTTPField.Name("Content-Security-Policy")!] != nil)
+                return String(buffer: r.body)
+            }
+            #expect(a == b && a.contains("<caption"))
+            let bad = try await client.execute(uri: "/?region=99", method: .get) { $0.status }
+            #expect(bad == .badRequest)
+        }
+    }
+}
