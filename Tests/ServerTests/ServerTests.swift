@@ -60,10 +60,12 @@ struct ServerTests {
         #expect(r.headers[.contentType]?.hasPrefix("text/csv") == true)
         #expect(r.body.contains("'=HYPERLINK(\"\"http://evil.invalid\"\",\"\"clic\"\")"))
         #expect(!r.body.contains(",=HYPERLINK"))
-        #expect(r.body.hasPrefix("id,intitule,entreprise"))
+        #expect(r.body.hasPrefix("intitule,id,entreprise"))
         #expect(r.body.contains("\r\n"))
         let excel = try await get("/recherche/export/offres.csv?q=alert&variante=excel")
-        #expect(excel.body.hasPrefix("\u{FEFF}id;intitule;entreprise"))
+        #expect(excel.body.hasPrefix("\u{FEFF}intitule;id;entreprise"))
+        let first = try await get("/recherche?q=python")
+        #expect(!first.body.contains("Page précédente") && first.body.contains("Page suivante"))
         _ = f
     }
 

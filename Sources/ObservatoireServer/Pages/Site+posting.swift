@@ -44,21 +44,23 @@ extension Site {
         let results = try await trends.search(text, filter: filter, limit: perPage, offset: (page - 1) * perPage)
         let table = DataTable(
             name: "offres", caption: text.isEmpty ? "Offres — \(describe(filter))" : "Offres contenant « \(text) » — \(describe(filter))",
-            columns: [DataTable.Column("id", "N°", numeric: true), DataTable.Column("intitule", "Intitulé"),
+            columns: [DataTable.Column("intitule", "Intitulé"), DataTable.Column("id", "N°", numeric: true),
                       DataTable.Column("entreprise", "Entreprise"), DataTable.Column("publication", "Publication"),
                       DataTable.Column("lieu", "Lieu"), DataTable.Column("contrat", "Contrat")],
             rows: results.hits.map { h in
-                [.int(Int(h.postingID), href: "/offres/\(h.postingID)"), .text(h.title, href: "/offres/\(h.postingID)"), .text(h.company),
+                [.text(h.title, href: "/offres/\(h.postingID)"),
+                 DataTable.Cell(text: String(h.postingID), value: .int(Int(h.postingID)), numeric: true), .text(h.company),
                  .text(h.published), .text(h.location), .text(h.contract)]
             })
         let pages = max(1, (results.total + perPage - 1) / perPage)
-        let view: [String: Any] = [
+        var view: [String: Any] = [
             "q": text, "total": FrenchFormat.int(results.total), "page": page, "pages": pages,
             "fullText": results.fullText,
             "filters": filterView(q, filter, action: "/recherche", hidden: ["q"]),
-            "previous": page > 1 ? "/recherche?" + q.encoded(setting: ["page": String(page - 1)]) : "",
-            "next": page < pages ? "/recherche?" + q.encoded(setting: ["page": String(page + 1)]) : "",
         ]
+        // Absent rather than empty: Mustache renders a section for an empty string.
+        if page > 1 { view["previous"] = "/recherche?" + q.encoded(setting: ["page": String(page - 1)]) }
+        if page < pages { view["next"] = "/recherche?" + q.encoded(setting: ["page": String(page + 1)]) }
         return PageResult(template: "search", title: "Recherche", view: view, tables: [table], exportBase: "/recherche/export")
     }
 }
