@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // ICU from the system (libicu-dev), behind a C shim: see Sources/CICU/include/cicu.h.
@@ -29,9 +32,18 @@ let package = Package(
         // Title → ROME 4.0 mapping, emerging titles and terms, taxonomy suggestions and diffs.
         .target(name: "Emerging", dependencies: ["FrenchText", "Taxonomy", "Classifier", "Records", "Store",
                                                  .product(name: "GRDB", package: "GRDB.swift")]),
+        // Read-side queries over the store (demand, growth, movers, co-occurrence, evidence).
+        .target(name: "Trends", dependencies: ["Store", "Records", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Web pages and CSV/JSON exports over Trends; also loads the demo data into an empty store.
+        .target(name: "ObservatoireServer", dependencies: [
+            "Trends", "Records", "Store", "Taxonomy", "Classifier", "Dedup",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(name: "observatoire", dependencies: [
             "FrenchText", "Records", "Taxonomy", "Classifier", "Ingest", "Dedup", "Store", "Demo",
-            "Emerging",
+            "Emerging", "Trends", "ObservatoireServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FrenchTextTests", dependencies: ["FrenchText"]),
@@ -46,6 +58,13 @@ let package = Package(
         .testTarget(name: "EndToEndTests"),
         .testTarget(name: "EmergingTests", dependencies: ["Emerging", "Classifier", "Taxonomy", "Records", "Store",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TrendsTests", dependencies: ["Trends", "Store", "Records", "Taxonomy", "Classifier",
+                                                        "Dedup", "Demo"]),
+        .testTarget(name: "ServerTests", dependencies: [
+            "ObservatoireServer", "Trends", "Store", "Records", "Taxonomy", "Classifier", "Demo",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

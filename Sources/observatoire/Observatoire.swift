@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Observatoire: ParsableCommand {
+struct Observatoire: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "observatoire",
         abstract: "Observatoire des compétences et des métiers émergents.",
@@ -16,7 +16,8 @@ struct Observatoire: ParsableCommand {
           observatoire taxonomy stats
         """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, StatusCommand.self, Classify.self, Reclassify.self, TaxonomyCommand.self, Bench.self]
+        subcommands: [Serve.self, IngestCommand.self, StatusCommand.self, Classify.self, Reclassify.self, Export.self,
+                      TaxonomyCommand.self, Bench.self]
     )
 }
 

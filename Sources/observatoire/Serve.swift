@@ -1,0 +1,70 @@
+import ArgumentParser
+import Classifier
+import Foundation
+import ObservatoireServer
+import Store
+import Taxonomy
+import Trends
+
+/// `observatoire serve`: the web pages and exports over a database.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sert les pages de tendances et les exports CSV/JSON.",
+        discussion: """
+        Au premier démarrage sur une base vide, charge, classe et enregistre les offres de \
+        démonstration (Data/demo-postings.jsonl), sauf avec --no-demo-if-empty. Les tables de \
+        tendances sont recalculées au démarrage si la base a changé depuis le dernier calcul.
+
+        Exemples :
+          observatoire serve
+          observatoire serve --db observatoire.sqlite --host 0.0.0.0 --port 8080
+        """)
+
+    @Option(help: "Fichier de la base SQLite (créé s’il n’existe pas).")
+    var db: String = "observatoire.sqlite"
+
+    @Option(help: "Adresse d’écoute.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port d’écoute.")
+    var port: Int = 8080
+
+    @Option(help: "Dossier web (gabarits et fichiers statiques ; par défaut ./web ou celui d’un dossier parent).")
+    var web: String?
+
+    @Flag(inversion: .prefixedNo, help: "Charger les offres de démonstration si la base est vide.")
+    var demoIfEmpty: Bool = true
+
+    @Option(help: "Fichier d’offres de démonstration (JSON Lines).")
+    var demoFile: String = "Data/demo-postings.jsonl"
+
+    @Option(help: "Pages gardées en mémoire jusqu’au prochain recalcul des tendances (0 : aucune).")
+    var cache: Int = 512
+
+    @OptionGroup var taxonomy: TaxonomyOptions
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port doit être compris entre 1 et 65535") }
+        guard cache >= 0 else { throw ValidationError("--cache doit être positif ou nul") }
+    }
+
+    func run() async throws {
+        guard let webDirectory = WebServer.findWebDirectory(web) else {
+            throw ValidationError("dossier web introuvable (gabarits dans web/templates) ; indiquez-le avec --web")
+        }
+        let store = try Store(path: db)
+        let (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
+        if demoIfEmpty {
+            let loaded = try loadDemoIfEmpty(store: store, classifier: Classifier(taxonomy: tax),
+                                             file: URL(fileURLWithPath: demoFile))
+            if loaded > 0 { print("base vide : \(loaded) offres de démonstration chargées depuis \(demoFile)") }
+        }
+        let trends = try TrendStore(store: store)
+        if try await trends.refreshIfStale() { print("tables de tendances recalculées") }
+        let site = try await Site(trends: trends, catalog: Catalog(taxonomy: tax))
+        print("Observatoire : http://\(host):\(port)/")
+        let app = try await WebServer.application(site: site, webDirectory: webDirectory, host: host, port: port,
+                                                     cacheCapacity: cache)
+        try await app.runService()
+    }
+}
