@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "DedupTests", dependencies: ["Dedup", "Records"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Records"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Records"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Ingest", "Store", "Classifier", "Taxonomy", "Records"]),
     ],
     swiftLanguageModes: [.v6]
 )

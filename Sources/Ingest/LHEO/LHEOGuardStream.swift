@@ -27,6 +27,8 @@ final class LHEOGuardStream: InputStream {
     /// Set by the reader to make the parser stop pulling bytes (after a fatal error).
     var stopped = false
     private(set) var bytesRead = 0
+    /// The underlying stream reported an error (I/O error, file removed while read).
+    private(set) var readFailed = false
 
     init(base: InputStream) {
         self.base = base
@@ -36,22 +38,23 @@ final class LHEOGuardStream: InputStream {
     override func open() { base.open() }
     override func close() { base.close() }
     override var hasBytesAvailable: Bool { !stopped && violation == nil && base.hasBytesAvailable }
-    override var streamStatus: Stream.Status { base.streamStatus }
-    override var streamError: Error? { base.streamError }
 
     override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
-        guard !stopped, violation == nil else { return -1 }
+        // End of input rather than -1 when stopping: XMLParser would then query `streamError`,
+        // which traps on this subclass in swift-corelibs-foundation.
+        guard !stopped, violation == nil else { return 0 }
         let n = base.read(buffer, maxLength: len)
+        if n < 0 { readFailed = true; return 0 }
         guard n > 0 else { return n }
         let chunk = UnsafeBufferPointer(start: buffer, count: n)
         if first {
             first = false
-            if let v = Self.checkEncoding(chunk) { violation = v; violationLine = 1; return -1 }
+            if let v = Self.checkEncoding(chunk) { violation = v; violationLine = 1; return 0 }
         }
         if let (v, at) = scan(chunk) {
             violation = v
             violationLine = lines + 1 + chunk[..<max(0, at)].lazy.filter { $0 == 0x0A }.count
-            return -1
+            return 0
         }
         for b in chunk where b == 0x0A { lines += 1 }
         bytesRead += n

@@ -53,6 +53,9 @@ final class LHEOParserDelegate: NSObject, XMLParserDelegate {
                 qualifiedName qName: String?, attributes: [String: String] = [:]) {
         depth += 1
         field = nil
+        text = ""
+        fieldBytes = 0
+        element = elementName
         if depth > limits.maxDepth {
             if builder != nil {
                 if oversize == nil {
@@ -91,10 +94,7 @@ final class LHEOParserDelegate: NSObject, XMLParserDelegate {
         default: break
         }
         field = LHEOOfferBuilder.field(elementName, stack: stack[...], attributes: attributes)
-        element = elementName
-        text = ""
-        fieldBytes = 0
-        if field != nil { fieldLine = parser.lineNumber }
+        fieldLine = parser.lineNumber
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -111,7 +111,7 @@ final class LHEOParserDelegate: NSObject, XMLParserDelegate {
         offerBytes += n
         fieldBytes += n
         if fieldBytes > limits.maxFieldBytes {
-            oversize = RecordError(code: .tooLarge, file: file, line: fieldLine == 0 ? parser.lineNumber : fieldLine,
+            oversize = RecordError(code: .tooLarge, file: file, line: fieldLine,
                                    record: recordIndex, field: element,
                                    reason: "champ trop volumineux (plus de \(Self.megabytes(limits.maxFieldBytes))) : offre ignorée")
         } else if offerBytes > limits.maxOfferBytes {
@@ -124,6 +124,7 @@ final class LHEOParserDelegate: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        fieldBytes = 0
         if depth > limits.maxDepth { depth -= 1; return }
         depth -= 1
         stack.removeLast()
@@ -174,7 +175,8 @@ final class LHEOParserDelegate: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        guard fatal == nil, bodyError == nil, guardStream.violation == nil else { return }
+        guard fatal == nil, bodyError == nil, guardStream.violation == nil, !guardStream.stopped,
+              !guardStream.readFailed else { return }
         let code = (parseError as NSError).code
         stop(parser, RecordError(code: .malformedXML, file: file, line: parser.lineNumber,
                                  record: builder != nil ? recordIndex : nil,

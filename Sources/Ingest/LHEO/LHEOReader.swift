@@ -152,9 +152,9 @@ public struct LHEOReader: Sendable {
         case nil: break
         }
         if let fatal = d.fatal { return fatal }
-        if let e = g.streamError {
-            return RecordError(code: .unsupported, file: file, record: record,
-                               reason: "lecture interrompue : \(e.localizedDescription)")
+        if g.readFailed {
+            return RecordError(code: .unsupported, file: file, line: parser.lineNumber, record: record,
+                               reason: "lecture interrompue par une erreur d’entrée-sortie ; les offres déjà lues sont gardées")
         }
         if !d.sawRoot {
             return RecordError(code: .malformedXML, file: file, line: parser.lineNumber,
