@@ -37,4 +37,4 @@ echo "fichier : $OUT ($(( $(stat -c %s "$OUT") / 1024 / 1024 )) Mo, $(grep -c '<
 swift build -c release --scratch-path "$SCRATCH" --build-tests -Xswiftc -enable-testing 2>&1 | tail -1
 BIN=$(find -L "$SCRATCH/release/" -maxdepth 1 -name "*PackageTests.xctest" | head -1)
 LHEO_BENCH_FILE="$OUT" LHEO_BENCH_CLASSIFY="${CLASSIFY:-0}" /usr/bin/time -v "$BIN" --testing-library swift-testing \
-  --filter LHEOBenchmark 2>&1 | grep -E 'BENCH|Maximum resident|Elapsed \(wall|passed|failed'
+  --filter LHEOBenchmark 2>&1 | grep -E 'BENCH|Maximum resident|Elapsed \(wall|User time|System time|Percent of CPU|passed|failed'

@@ -249,5 +249,20 @@ struct LHEOReaderTests {
         }
         #expect(seen == 1)
     }
-}
 
+    @Test func latin1DeclaredEncodingIsDecoded() throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><lheo><offres><formation numero=\"L1\">"
+            + "<intitule-formation>Médiation numérique</intitule-formation></formation></offres></lheo>"
+        let data = xml.data(using: .isoLatin1)!
+        let (offers, errors, _) = try reader.readAll(data: data, file: "latin1.xml")
+        #expect(errors.isEmpty)
+        #expect(offers.first?.title == "Médiation numérique")
+    }
+
+    @Test func missingFileIsOneError() throws {
+        let (offers, errors, summary) = try reader.readAll(path: "/nonexistent/offres.xml")
+        #expect(offers.isEmpty)
+        #expect(errors.count == 1)
+        #expect(summary.fatal?.file == "offres.xml")
+    }
+}

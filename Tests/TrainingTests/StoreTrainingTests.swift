@@ -74,4 +74,15 @@ struct StoreTrainingTests {
             """)
         #expect(mismatched == ["0"])
     }
+
+    @Test func readerErrorsAreKeptAsRejects() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: TrainingFixtures.demoFile))
+        let (_, errors, _) = try LHEOReader().readAll(data: data.prefix(data.count / 3), file: "tronque.xml")
+        let store = try Store.inMemory()
+        let run = try store.beginRun(files: ["tronque.xml"])
+        try store.reject(errors, run: run)
+        try store.reject(errors, run: run)
+        #expect(try store.rowCount("rejected_records") == 1)
+        #expect(try store.strings(sql: "SELECT code FROM rejected_records") == ["xml-invalide"])
+    }
 }
