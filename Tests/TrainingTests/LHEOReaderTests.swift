@@ -265,4 +265,17 @@ struct LHEOReaderTests {
         #expect(errors.count == 1)
         #expect(summary.fatal?.file == "offres.xml")
     }
+
+    @Test func prerequisitesFromConditionsAndExtrasAreCollectedOnce() throws {
+        let extra = "<extras><extra info=\"pré-requis\">Bases de Python</extra></extras>"
+        let action = """
+            <action><conditions-specifiques>Savoir utiliser un tableur</conditions-specifiques>
+            <info-public-vise>Demandeurs d’emploi</info-public-vise></action>
+            <action><conditions-specifiques>Savoir utiliser un tableur</conditions-specifiques></action>
+            """
+        let doc = TrainingFixtures.document(TrainingFixtures.formation(action: action, extra: extra))
+        let offer = try #require(try reader.readAll(data: doc, file: "pre.xml").offers.first)
+        #expect(offer.prerequisites == "Savoir utiliser un tableur\nDemandeurs d’emploi\nBases de Python")
+        #expect(offer.actions.count == 2)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Records
 
 /// Accumulates the fields of one `<formation>` while it is parsed, validates codes as they
@@ -49,6 +50,7 @@ struct LHEOOfferBuilder {
         case "code-RNCP" where parent == "certification": return .rncp
         case "code-RS" where parent == "certification": return .rs
         case "extra" where attributes["info"] == "code-RS": return .rs
+        case "extra" where isPrerequisiteInfo(attributes["info"]): return .prerequisites
         case "urlweb" where parent == "url-formation": return .url
         case "conditions-specifiques", "info-public-vise": return parent == "action" ? .prerequisites : nil
         case "duree-indicative" where parent == "action": return .durationText
@@ -72,6 +74,13 @@ struct LHEOOfferBuilder {
             return .siret
         default: return nil
         }
+    }
+
+    /// `<extra info="prerequis">` (and `pré-requis`, `prérequis`…): where some exports put prerequisites.
+    static func isPrerequisiteInfo(_ info: String?) -> Bool {
+        guard let info else { return false }
+        let folded = info.lowercased().replacingOccurrences(of: "é", with: "e").replacingOccurrences(of: "-", with: "")
+        return folded.hasPrefix("prerequis")
     }
 
     mutating func beginAction(numero: String?) {
