@@ -278,4 +278,24 @@ struct LHEOReaderTests {
         #expect(offer.prerequisites == "Savoir utiliser un tableur\nDemandeurs d’emploi\nBases de Python")
         #expect(offer.actions.count == 2)
     }
+
+    @Test func millionsOfEmptyElementsRejectThatOfferOnly() throws {
+        let sessions = String(repeating: "<session/>", count: 150_000)
+        let action = "<action>\(sessions)</action>"
+        let doc = TrainingFixtures.document(TrainingFixtures.formation(numero: "many", action: action),
+                                            TrainingFixtures.formation(numero: "ok"))
+        let (offers, errors, _) = try reader.readAll(data: doc, file: "many.xml")
+        #expect(offers.map(\.id) == ["ok"])
+        #expect(errors.map(\.code) == [.tooLarge])
+    }
+
+    @Test func codeListsAndWarningsAreBoundedPerOffer() throws {
+        let valid = (0..<1_000).map { String(format: "<code-ROME>M%04d</code-ROME>", $0) }.joined()
+        let invalid = String(repeating: "<code-FORMACODE>1</code-FORMACODE>", count: 1_000)
+        let doc = TrainingFixtures.document(TrainingFixtures.formation(codes: valid + invalid))
+        let (offers, _, summary) = try reader.readAll(data: doc, file: "codes.xml")
+        #expect(offers.first?.romeCodes.count == 256)
+        #expect(summary.warnings.count == 100)
+        #expect(summary.warningCount == 1_000 + 1_000 - 256)
+    }
 }

@@ -26,6 +26,14 @@ struct LHEOOfferBuilder {
     var organisation: String?, legalName: String?, siret: String?, url: String?
     var actions: [TrainingAction] = []
     var warnings: [RecordError] = []
+    /// Warnings beyond `maxWarnings` for this offer: counted, not kept.
+    private(set) var uncountedWarnings = 0
+
+    /// Bounds per offer, so that a hostile offer costs linear time: codes of one kind, distinct
+    /// prerequisite texts, warnings kept.
+    static let maxCodes = 256
+    static let maxPrerequisites = 64
+    static let maxWarnings = 100
 
     private var action: TrainingAction?
     private var hours: (centre: Int?, company: Int?, total: Int?, text: Int?) = (nil, nil, nil, nil)
@@ -113,6 +121,7 @@ struct LHEOOfferBuilder {
     /// Stores the text of a closed leaf element. `element` and `fieldLine` locate warnings.
     mutating func set(_ field: Field, _ raw: String, element: String, fieldLine: Int) {
         func warn(_ reason: String) {
+            guard warnings.count < Self.maxWarnings else { uncountedWarnings += 1; return }
             warnings.append(RecordError(code: .invalidField, file: file, line: fieldLine, record: index,
                                         field: element, reason: reason, excerpt: String(raw.prefix(100))))
         }
@@ -120,7 +129,11 @@ struct LHEOOfferBuilder {
             let v = raw.lheoTrimmed
             guard !v.isEmpty, v != "-" else { return }
             guard let c = parse(v) else { return warn(reason) }
-            if !list.contains(c) { list.append(c) }
+            guard !list.contains(c) else { return }
+            guard list.count < Self.maxCodes else {
+                return warn("plus de \(Self.maxCodes) codes de ce type : les suivants sont ignorés")
+            }
+            list.append(c)
         }
         func place(_ update: (inout TrainingAction.Place) -> Void) {
             guard action != nil else { return }
@@ -142,7 +155,9 @@ struct LHEOOfferBuilder {
         case .rs: code(LHEOCodes.rs, &certifications, "code RS invalide (« RS » suivi de chiffres attendu) : ignoré")
         case .url: if url == nil { url = value }
         case .prerequisites:
-            if let value, !prerequisites.contains(value) { prerequisites.append(value) }
+            if let value, prerequisites.count < Self.maxPrerequisites, !prerequisites.contains(value) {
+                prerequisites.append(value)
+            }
         case .durationText: hours.text = value.flatMap(LHEOCodes.hours)
         case .hoursCentre: hours.centre = value.flatMap(LHEOCodes.hours)
         case .hoursCompany: hours.company = value.flatMap(LHEOCodes.hours)

@@ -24,6 +24,7 @@ final class LHEOParserDelegate: NSObject, XMLParserDelegate {
     private var formationDepth = 0
     private(set) var recordIndex = 0
     private var offerBytes = 0
+    private var offerElements = 0
     /// Set when the current offer broke a limit: the rest of it is skipped, then it is rejected.
     private var oversize: RecordError?
 
@@ -83,10 +84,20 @@ final class LHEOParserDelegate: NSObject, XMLParserDelegate {
                                        file: file, source: source)
             formationDepth = depth
             offerBytes = 0
+            offerElements = 0
             oversize = nil
+            fieldLine = parser.lineNumber
             return
         }
         guard oversize == nil else { return }
+        offerElements += 1
+        if offerElements > limits.maxElementsPerOffer {
+            // Empty elements carry no text, so the byte bounds alone would let `<session/>` × 10⁷ through.
+            oversize = RecordError(code: .tooLarge, file: file, line: builder!.line, record: recordIndex,
+                                   field: "formation",
+                                   reason: "offre trop volumineuse (plus de \(limits.maxElementsPerOffer) éléments) : ignorée")
+            return
+        }
         switch elementName {
         case "action" where depth == formationDepth + 1: builder!.beginAction(numero: attributes["numero"])
         case "session" where stack.count >= 2 && stack[stack.count - 2] == "action":
@@ -157,10 +168,8 @@ final class LHEOParserDelegate: NSObject, XMLParserDelegate {
             result = .failure(oversize)
         } else {
             result = b.finish()
-            for w in b.warnings {
-                warningCount += 1
-                if warnings.count < limits.maxWarnings { warnings.append(w) }
-            }
+            for w in b.warnings where warnings.count < limits.maxWarnings { warnings.append(w) }
+            warningCount += b.warnings.count + b.uncountedWarnings
         }
         oversize = nil
         switch result {

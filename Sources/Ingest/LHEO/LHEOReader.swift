@@ -38,6 +38,8 @@ public struct LHEOReader: Sendable {
         public var maxFieldBytes = 1 << 20
         /// Largest total text of one `<formation>`, in UTF-8 bytes.
         public var maxOfferBytes = 10 << 20
+        /// Elements inside one `<formation>` (empty elements carry no text for the byte bounds).
+        public var maxElementsPerOffer = 100_000
         /// Warnings kept in `Summary.warnings` (all are counted in `warningCount`).
         public var maxWarnings = 10_000
         public init() {}
