@@ -6,6 +6,7 @@
 # test under /usr/bin/time -v: prints Mo/s, offres/s and the peak RSS.
 #   scripts/bench-lheo.sh            # read only
 #   CLASSIFY=1 scripts/bench-lheo.sh # read + classify every offer
+#   PIPELINE=1 CLASSIFY=1 scripts/bench-lheo.sh # parse on a thread of its own (LHEOOfferIterator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCRATCH=${SCRATCH:-.build-training}
@@ -36,5 +37,5 @@ echo "fichier : $OUT ($(( $(stat -c %s "$OUT") / 1024 / 1024 )) Mo, $(grep -c '<
 
 swift build -c release --scratch-path "$SCRATCH" --build-tests -Xswiftc -enable-testing 2>&1 | tail -1
 BIN=$(find -L "$SCRATCH/release/" -maxdepth 1 -name "*PackageTests.xctest" | head -1)
-LHEO_BENCH_FILE="$OUT" LHEO_BENCH_CLASSIFY="${CLASSIFY:-0}" /usr/bin/time -v "$BIN" --testing-library swift-testing \
+LHEO_BENCH_FILE="$OUT" LHEO_BENCH_CLASSIFY="${CLASSIFY:-0}" LHEO_BENCH_PIPELINE="${PIPELINE:-0}" /usr/bin/time -v "$BIN" --testing-library swift-testing \
   --filter LHEOBenchmark 2>&1 | grep -E 'BENCH|Maximum resident|Elapsed \(wall|User time|System time|Percent of CPU|passed|failed'

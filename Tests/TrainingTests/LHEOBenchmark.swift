@@ -16,8 +16,8 @@ struct LHEOBenchmark {
         let classifier = classify ? Classifier(taxonomy: TrainingFixtures.taxonomy) : nil
         var scratch = Classifier.Scratch()
         var offers = 0, errors = 0, evidence = 0
-        let start = ContinuousClock.now
-        let summary = try LHEOReader().read(path: path) { result in
+        let pipeline = ProcessInfo.processInfo.environment["LHEO_BENCH_PIPELINE"] == "1"
+        func consume(_ result: Result<TrainingOffer, RecordError>) {
             switch result {
             case .success(let offer):
                 offers += 1
@@ -25,11 +25,21 @@ struct LHEOBenchmark {
             case .failure: errors += 1
             }
         }
+        let start = ContinuousClock.now
+        let summary: LHEOReader.Summary
+        if pipeline {
+            // Parse on its own thread, classify on this one.
+            let iterator = LHEOReader().offers(path: path)
+            while let r = iterator.next() { consume(r) }
+            summary = try #require(iterator.summary)
+        } else {
+            summary = try LHEOReader().read(path: path, consume)
+        }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let mb = Double(summary.bytes) / 1_048_576
         print(String(format: "BENCH lheo %@: %.1f Mo en %.2f s, %.1f Mo/s, %d offres, %.0f offres/s, %d erreurs%@",
-                     classify ? "lecture+classification" : "lecture", mb, seconds, mb / seconds, offers,
+                     (classify ? "lecture+classification" : "lecture") + (pipeline ? " (itérateur, 2 fils)" : ""), mb, seconds, mb / seconds, offers,
                      Double(offers) / seconds, errors, classify ? ", \(evidence) compétences" : ""))
         #expect(errors == 0)
         #expect(offers > 0)

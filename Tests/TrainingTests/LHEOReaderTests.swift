@@ -298,4 +298,33 @@ struct LHEOReaderTests {
         #expect(summary.warnings.count == 100)
         #expect(summary.warningCount == 1_000 + 1_000 - 256)
     }
+
+    @Test func iteratorYieldsTheSameResultsAsTheCallback() throws {
+        let pushed = try reader.readAll(path: TrainingFixtures.demoFile).offers
+        let iterator = reader.offers(path: TrainingFixtures.demoFile, capacity: 8)
+        var pulled: [TrainingOffer] = []
+        while let r = iterator.next() { if case .success(let o) = r { pulled.append(o) } }
+        #expect(pulled == pushed)
+        #expect(iterator.summary?.offers == 300)
+    }
+
+    @Test func iteratorReportsTheFatalErrorLast() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lheo-\(UUID().uuidString).xml")
+        let data = try Data(contentsOf: URL(fileURLWithPath: TrainingFixtures.demoFile))
+        try data.prefix(data.count / 2).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var results: [Result<TrainingOffer, RecordError>] = []
+        let iterator = reader.offers(path: url.path)
+        while let r = iterator.next() { results.append(r) }
+        guard case .failure(let e)? = results.last else { Issue.record("no error at the end"); return }
+        #expect(e.code == .malformedXML)
+        #expect(iterator.summary?.fatal == e)
+    }
+
+    @Test func droppingTheIteratorEarlyStopsTheReader() throws {
+        for _ in 0..<20 {
+            let iterator = reader.offers(path: TrainingFixtures.demoFile, capacity: 2)
+            _ = iterator.next()
+        }
+    }
 }
