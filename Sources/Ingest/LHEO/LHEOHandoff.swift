@@ -25,8 +25,9 @@ final class LHEOHandoff: @unchecked Sendable {
         defer { condition.unlock() }
         while buffer.count - head >= capacity && !cancelled { condition.wait() }
         if cancelled { throw Cancelled() }
+        // Wake the consumer only if it may be waiting: fewer context switches.
+        if buffer.count == head { condition.broadcast() }
         buffer.append(result)
-        condition.broadcast()
     }
 
     /// Producer side: no more results.
@@ -44,10 +45,10 @@ final class LHEOHandoff: @unchecked Sendable {
         defer { condition.unlock() }
         while buffer.count == head && !finished { condition.wait() }
         guard head < buffer.count else { return nil }
+        if buffer.count - head >= capacity { condition.broadcast() }  // the producer may be waiting for room
         let r = buffer[head]
         head += 1
         if head >= 1024 || head == buffer.count { buffer.removeFirst(head); head = 0 }
-        condition.broadcast()
         return r
     }
 
