@@ -10,15 +10,20 @@ import Records
 ///
 /// Hostile input is refused, never expanded: any `<!DOCTYPE` (hence entity declarations,
 /// « billion laughs », XXE) stops the file with a `non-pris-en-charge` error before the parser
-/// sees it; nesting deeper than `Limits.maxDepth`, a text field over `Limits.maxFieldBytes` or an
-/// offer over `Limits.maxOfferBytes` rejects that offer (`trop-volumineux`) and reading goes on.
-/// Malformed XML stops reading with an `xml-invalide` error at its line; offers already handed
-/// over stay valid.
+/// sees it; inside an offer, nesting deeper than `Limits.maxDepth`, a text field over
+/// `Limits.maxFieldBytes`, or more than `Limits.maxOfferBytes` of text or
+/// `Limits.maxElementsPerOffer` elements rejects that offer (`trop-volumineux`) and reading goes
+/// on (too deep outside an offer stops the file). Malformed or truncated XML stops reading with
+/// an `xml-invalide` error at its line; offers already handed over stay valid. UTF-16/32 input is
+/// refused (`encodage-invalide`); encodings declared in the XML declaration (ISO-8859-1) are read.
 ///
 /// Invalid codes (Formacode not 5 digits, ROME not a letter and 4 digits, RNCP/RS not digits
 /// with an optional `RNCP`/`RS` prefix, NSF, SIRET, dates) do not reject the offer: the code is
 /// dropped and a warning (`champ-invalide`) is listed in `Summary.warnings`. Warnings are not
 /// rejects: the offer itself is sound.
+///
+/// `read` pushes results to a closure on the calling thread; `offers(path:)` gives pull access
+/// (`next()`, like the other readers) with parsing on a thread of its own.
 ///
 /// For example:
 /// ```swift
