@@ -60,11 +60,12 @@ extension TrainingOffer {
 
 extension String {
     /// Without leading and trailing spaces, tabs and line breaks (no Foundation needed).
-    fileprivate var trimmingWhitespace: String {
-        let scalars = unicodeScalars
-        func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\n" || u == "\r" || u == "\u{A0}" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return String(scalars[first...last])
+    fileprivate var trimmingWhitespace: Substring {
+        let u = utf8
+        var start = u.startIndex, end = u.endIndex
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while start < end, isSpace(u[start]) { start = u.index(after: start) }
+        while start < end, isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
+        return self[start..<end]
     }
 }

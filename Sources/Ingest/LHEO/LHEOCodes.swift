@@ -57,7 +57,7 @@ enum LHEOCodes {
         let v = s.lheoTrimmed.lowercased()
         let digits = v.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 6, let n = Int(digits) else { return nil }
-        let rest = v.dropFirst(digits.count).lheoTrimmed
+        let rest = String(v.dropFirst(digits.count)).lheoTrimmed
         if rest.isEmpty || rest.hasPrefix("h") { return n }
         return nil
     }
@@ -73,13 +73,29 @@ enum LHEOCodes {
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 }
 
-extension StringProtocol {
+extension String {
     /// Without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
+    /// Works on UTF-8 bytes and copies once: it runs on every field of every offer.
     var lheoTrimmed: String {
-        let scalars = unicodeScalars
-        func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\n" || u == "\r" || u == "\u{A0}" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        let u = utf8
+        var start = u.startIndex, end = u.endIndex
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while start < end {
+            let b = u[start]
+            if isSpace(b) { start = u.index(after: start); continue }
+            // U+00A0 is C2 A0.
+            if b == 0xC2, u.index(after: start) < end, u[u.index(after: start)] == 0xA0 {
+                start = u.index(start, offsetBy: 2); continue
+            }
+            break
+        }
+        while start < end {
+            let last = u.index(before: end)
+            let b = u[last]
+            if isSpace(b) { end = last; continue }
+            if b == 0xA0, last > start, u[u.index(before: last)] == 0xC2 { end = u.index(before: last); continue }
+            break
+        }
+        return String(self[start..<end])
     }
 }

@@ -141,13 +141,18 @@ struct LHEOOfferBuilder {
             update(&p)
             action!.place = p
         }
+        // Long texts are kept as given: no need to trim them here.
+        switch field {
+        case .objectives: objectives = raw; return
+        case .expectedResults: expectedResults = raw; return
+        case .content: content = raw; return
+        default: break
+        }
         let v = raw.lheoTrimmed
         let value: String? = v.isEmpty || v == "-" ? nil : v
         switch field {
+        case .objectives, .expectedResults, .content: break
         case .title: title = v
-        case .objectives: objectives = raw
-        case .expectedResults: expectedResults = raw
-        case .content: content = raw
         case .formacode: code(LHEOCodes.formacode, &formacodes, "code Formacode invalide (5 chiffres attendus) : ignoré")
         case .nsf: code(LHEOCodes.nsf, &nsf, "code NSF invalide (3 chiffres et une lettre facultative attendus) : ignoré")
         case .rome: code(LHEOCodes.rome, &rome, "code ROME invalide (une lettre et 4 chiffres attendus) : ignoré")
