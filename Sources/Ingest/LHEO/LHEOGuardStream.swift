@@ -86,9 +86,13 @@ final class LHEOGuardStream: InputStream {
 
     private static func find(_ b: UnsafeBufferPointer<UInt8>) -> (Violation, Int)? {
         let n = b.count
+        guard n > 1, let base = b.baseAddress else { return nil }
         var i = 0
         while i + 1 < n {
-            if b[i] == 0x3C, b[i + 1] == 0x21 { // "<!"
+            // memchr jumps from one "<" to the next.
+            guard let p = memchr(base + i, 0x3C, n - i - 1) else { return nil }
+            i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if b[i + 1] == 0x21 { // "<!"
                 if matches(b, at: i, doctype) { return (.doctype, i) }
                 if matches(b, at: i, entity) { return (.entity, i) }
                 // A marker cut by the end of this buffer is caught with the carry on the next read.

@@ -46,6 +46,8 @@ struct LHEOOfferBuilder {
 
     /// The field an element stands for, from its name and its ancestors (`stack` ends with it).
     static func field(_ name: String, stack: ArraySlice<String>, attributes: [String: String]) -> Field? {
+        // One hash look-up turns away most elements (`ligne`, `coordonnees`…) before the switch.
+        guard names.contains(name) else { return nil }
         let parent = stack.count >= 2 ? stack[stack.endIndex - 2] : ""
         switch name {
         case "intitule-formation" where parent == "formation": return .title
@@ -83,6 +85,15 @@ struct LHEOOfferBuilder {
         default: return nil
         }
     }
+
+    /// Every element name `field` may accept.
+    static let names: Set<String> = [
+        "intitule-formation", "objectif-formation", "resultats-attendus", "contenu-formation", "code-FORMACODE",
+        "code-NSF", "code-ROME", "code-RNCP", "code-RS", "extra", "urlweb", "conditions-specifiques",
+        "info-public-vise", "duree-indicative", "nombre-heures-centre", "nombre-heures-entreprise",
+        "nombre-heures-total", "region", "departement", "code-INSEE-commune", "ville", "codepostal", "debut", "fin",
+        "nom-organisme", "raison-sociale", "SIRET",
+    ]
 
     /// `<extra info="prerequis">` (and `pré-requis`, `prérequis`…): where some exports put prerequisites.
     static func isPrerequisiteInfo(_ info: String?) -> Bool {
