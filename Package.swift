@@ -65,6 +65,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        .testTarget(name: "TrainingTests", dependencies: ["Ingest", "Store", "Classifier", "Taxonomy", "Records"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -58,7 +58,7 @@ public final class Store: Sendable {
             let range = try Row.fetchOne(db, sql: "SELECT MIN(published), MAX(published) FROM postings")
             let runs = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingest_runs") ?? 0
             return StoreStatus(postings: postings, uniquePostings: postings - dupCount, duplicates: duplicates,
-                               rejected: rejected, trainingOffers: 0, taxonomyVersions: versions,
+                               rejected: rejected, trainingOffers: try Store.trainingOfferCount(db), taxonomyVersions: versions,
                                firstPublished: (range?[0] as String?).flatMap(Day.init(iso:)),
                                lastPublished: (range?[1] as String?).flatMap(Day.init(iso:)),
                                runs: runs)

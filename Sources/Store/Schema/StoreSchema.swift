@@ -14,6 +14,7 @@ enum StoreSchema {
         migrator.registerMigration("v1 postings, classifications, dedup, runs, rejects") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2 training offers") { db in try db.execute(sql: v2Training) }
         return migrator
     }
 

@@ -1,0 +1,110 @@
+import Foundation
+
+/// An input stream that passes bytes through to the XML parser while refusing what must never
+/// reach it: a document type declaration (`<!DOCTYPE`, hence internal or external entities:
+/// « billion laughs », XXE) and non-UTF-8/ASCII-compatible encodings (UTF-16/32, where the byte
+/// scan could be evaded).
+///
+/// Foundation's `XMLParser` on Linux always asks libxml2 to substitute entities, so DTDs are
+/// stopped here, before any byte of them is parsed. The scan is byte-exact across chunk
+/// boundaries. A `<!DOCTYPE` inside a comment or CDATA section is refused too: LHEO files need none.
+final class LHEOGuardStream: InputStream {
+    enum Violation: Sendable, Equatable {
+        case doctype
+        case entity
+        case encoding
+    }
+
+    private let base: InputStream
+    /// The last bytes of the previous chunk, so that a marker split across two reads is seen.
+    private var carry: [UInt8] = []
+    private var first = true
+    private(set) var violation: Violation?
+    /// 1-based line where the refused construct starts (or where reading stopped).
+    private(set) var violationLine = 1
+    /// Line breaks in the bytes passed so far.
+    private var lines = 0
+    /// Set by the reader to make the parser stop pulling bytes (after a fatal error).
+    var stopped = false
+    private(set) var bytesRead = 0
+    /// The underlying stream reported an error (I/O error, file removed while read).
+    private(set) var readFailed = false
+
+    init(base: InputStream) {
+        self.base = base
+        super.init(data: Data())
+    }
+
+    override func open() { base.open() }
+    override func close() { base.close() }
+    override var hasBytesAvailable: Bool { !stopped && violation == nil && base.hasBytesAvailable }
+
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
+        // End of input rather than -1 when stopping: XMLParser would then query `streamError`,
+        // which traps on this subclass in swift-corelibs-foundation.
+        guard !stopped, violation == nil else { return 0 }
+        let n = base.read(buffer, maxLength: len)
+        if n < 0 { readFailed = true; return 0 }
+        guard n > 0 else { return n }
+        let chunk = UnsafeBufferPointer(start: buffer, count: n)
+        if first {
+            first = false
+            if let v = Self.checkEncoding(chunk) { violation = v; violationLine = 1; return 0 }
+        }
+        if let (v, at) = scan(chunk) {
+            violation = v
+            violationLine = lines + 1 + chunk[..<max(0, at)].lazy.filter { $0 == 0x0A }.count
+            return 0
+        }
+        for b in chunk where b == 0x0A { lines += 1 }
+        bytesRead += n
+        return n
+    }
+
+    /// UTF-16/32 (BOM or NUL bytes at the start) is refused; UTF-8 and ASCII-compatible
+    /// encodings declared in the XML declaration pass.
+    static func checkEncoding(_ b: UnsafeBufferPointer<UInt8>) -> Violation? {
+        if b.count >= 2, (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) { return .encoding }
+        for i in 0..<min(4, b.count) where b[i] == 0 { return .encoding }
+        return nil
+    }
+
+    private static let doctype = Array("<!DOCTYPE".utf8)
+    private static let entity = Array("<!ENTITY".utf8)
+
+    /// The violation in `chunk` and its byte index in it (negative: it starts in the carry).
+    private func scan(_ chunk: UnsafeBufferPointer<UInt8>) -> (Violation, Int)? {
+        // Markers starting in the carried tail of the previous chunk.
+        if !carry.isEmpty {
+            let joined = carry + chunk.prefix(Self.doctype.count)
+            if let (v, at) = joined.withUnsafeBufferPointer({ Self.find($0) }) { return (v, at - carry.count) }
+        }
+        if let found = Self.find(chunk) { return found }
+        carry = Array(chunk.suffix(Self.doctype.count - 1))
+        return nil
+    }
+
+    private static func find(_ b: UnsafeBufferPointer<UInt8>) -> (Violation, Int)? {
+        let n = b.count
+        guard n > 1, let base = b.baseAddress else { return nil }
+        var i = 0
+        while i + 1 < n {
+            // memchr jumps from one "<" to the next.
+            guard let p = memchr(base + i, 0x3C, n - i - 1) else { return nil }
+            i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if b[i + 1] == 0x21 { // "<!"
+                if matches(b, at: i, doctype) { return (.doctype, i) }
+                if matches(b, at: i, entity) { return (.entity, i) }
+                // A marker cut by the end of this buffer is caught with the carry on the next read.
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func matches(_ b: UnsafeBufferPointer<UInt8>, at i: Int, _ marker: [UInt8]) -> Bool {
+        guard i + marker.count <= b.count else { return false }
+        for k in 0..<marker.count where b[i + k] != marker[k] { return false }
+        return true
+    }
+}
