@@ -3,6 +3,11 @@ import GRDB
 import Records
 
 extension IngestSession {
+    /// Postings taken from each LSH band, most recent first.
+    static let maxPerBand = 64
+    /// Candidates compared in full (MinHash similarity) per new posting.
+    static let maxCandidates = 32
+
     /// Finds the best earlier match of a new or changed posting, records it in `duplicates`, and
     /// indexes the posting for later look-ups. Returns the duplicate kind, if any.
     ///
@@ -12,25 +17,30 @@ extension IngestSession {
         if let match = try Int64.fetchOne(findExact, arguments: [Int64(bitPattern: signature.exactKey), id]) {
             best = (match, .exact, 1)
         } else if !signature.minHash.isEmpty {
-            var candidates = Set<Int64>()
-            // All bands in one statement instead of one per band. UNION ALL of primary-key look-ups:
-            // a row-value `IN (VALUES …)` made SQLite scan the whole table.
+            // Candidates are ranked by how many LSH bands they share with the new posting (more
+            // shared bands, higher likely similarity) and only the best `maxCandidates` are
+            // compared: in feeds full of near-identical templates a popular band can hold
+            // thousands of postings, and comparing them all made ingest slow down as the base grew.
+            var hits: [Int64: Int] = [:]
             let bands = signature.bands
             if !bands.isEmpty {
-                let findBands = try db.cachedStatement(sql: Array(repeating: "SELECT posting_id FROM dedup_bands WHERE band = ? AND hash = ?",
-                                                                  count: bands.count).joined(separator: " UNION ALL "))
+                // One statement for all bands; each band contributes its most recent postings only.
+                let findBands = try db.cachedStatement(sql: Array(repeating:
+                    "SELECT posting_id FROM (SELECT posting_id FROM dedup_bands WHERE band = ? AND hash = ? ORDER BY posting_id DESC LIMIT \(Self.maxPerBand)) b",
+                    count: bands.count).joined(separator: " UNION ALL "))
                 var args: [Int64] = []
                 args.reserveCapacity(bands.count * 2)
                 for (b, h) in bands.enumerated() { args.append(Int64(b)); args.append(Int64(bitPattern: h)) }
-                for c in try Int64.fetchAll(findBands, arguments: StatementArguments(args)) { candidates.insert(c) }
+                for c in try Int64.fetchAll(findBands, arguments: StatementArguments(args)) { hits[c, default: 0] += 1 }
             }
             if signature.titleKey != 0 {
                 for c in try Int64.fetchAll(findTitle, arguments: [Int64(bitPattern: signature.titleKey), source]) {
-                    candidates.insert(c)
+                    hits[c, default: 0] += 1
                 }
             }
-            candidates.remove(id)
-            for c in candidates.sorted() {
+            hits[id] = nil
+            let candidates = hits.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(Self.maxCandidates).map(\.key)
+            for c in candidates {
                 guard let row = try Row.fetchOne(candidate, arguments: [c]) else { continue }
                 let otherSource: String = row[0]
                 let bytes: Data? = row[1]
