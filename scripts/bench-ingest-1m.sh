@@ -6,15 +6,15 @@
 #
 # Usage: scripts/bench-ingest-1m.sh [LINES]   (default 1000000)
 #   BENCH_DIR  working directory (default /tmp/obs-bench-1m; the generated file is reused)
-#   BENCH_BIN  binary (default .build-pipeline/release/observatoire; built if missing)
+#   BENCH_BIN  binary (default .build/release/observatoire; built if missing)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 lines=${1:-1000000}
 dir=${BENCH_DIR:-/tmp/obs-bench-1m}
-bin=${BENCH_BIN:-$here/.build-pipeline/release/observatoire}
+bin=${BENCH_BIN:-$here/.build/release/observatoire}
 mkdir -p "$dir"
 if [[ ! -x "$bin" ]]; then
-  (cd "$here" && swift build -c release --scratch-path .build-pipeline)
+  (cd "$here" && swift build -c release)
 fi
 data=$dir/postings-$lines.jsonl
 if [[ ! -s "$data" ]]; then

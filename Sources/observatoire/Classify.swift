@@ -54,7 +54,7 @@ struct Classify: ParsableCommand {
         // One compiled classifier per thread: threads sharing one contend on the reference counts
         // of its buffers and lose the second core.
         let rule = DomainRule(threshold: threshold)
-        let rome = noRome ? nil : RomeTitleMapping.load(taxonomy: tax)
+        let rome = noRome ? nil : RomeTitleMapping.load(taxonomy: tax, taxonomyDirectory: taxonomy.directory)
         let classifiers = (0..<jobs).map { _ in Classifier.forCLI(taxonomy: tax, rome: rome, rule: rule) }
         let format: InputFormat
         do { format = try inputFormat.flatMap(InputFormat.init(name:)) ?? InputFormat.detect(path: input) }

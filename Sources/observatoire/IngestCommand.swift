@@ -98,7 +98,7 @@ struct IngestCommand: ParsableCommand {
         options.jobs = jobs
         options.batchSize = batchSize
         let run = try store.beginRun(files: files)
-        let rome = RomeTitleMapping.load(taxonomy: tax)
+        let rome = RomeTitleMapping.load(taxonomy: tax, taxonomyDirectory: taxonomy.directory)
         let pipeline = IngestPipeline(store: store, makeClassifier: { Classifier.forCLI(taxonomy: tax, rome: rome) }, options: options, run: run, progress: progress)
         let summary: IngestSummary
         do {

@@ -40,8 +40,11 @@ struct RomeTitleMapping: TitleMapping {
                          confidence: 0.4 * top.value / total, method: .competencies)
     }
 
-    /// The mapping from `directory` (default `Data/rome`), or nil with a warning when it is absent.
-    static func load(directory: String = "Data/rome", taxonomy: Taxonomy) -> RomeTitleMapping? {
+    /// The mapping from `directory` (default: `Data/rome` next to the taxonomy folder), or nil
+    /// with a warning when it is absent.
+    static func load(directory: String? = nil, taxonomy: Taxonomy, taxonomyDirectory: String = "Taxonomy") -> RomeTitleMapping? {
+        let directory = directory ?? URL(fileURLWithPath: taxonomyDirectory).standardizedFileURL
+            .deletingLastPathComponent().appendingPathComponent("Data/rome").path
         do {
             let reference = try RomeReference.load(directory: URL(fileURLWithPath: directory))
             return RomeTitleMapping(matcher: RomeMatcher(reference: reference), taxonomy: taxonomy)
