@@ -55,7 +55,8 @@ struct Serve: AsyncParsableCommand {
         let store = try Store(path: db)
         let (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
         if demoIfEmpty {
-            let loaded = try loadDemoIfEmpty(store: store, classifier: Classifier(taxonomy: tax),
+            let rome = RomeTitleMapping.load(taxonomy: tax, taxonomyDirectory: taxonomy.directory)
+            let loaded = try loadDemoIfEmpty(store: store, classifier: Classifier.forCLI(taxonomy: tax, rome: rome),
                                              file: URL(fileURLWithPath: demoFile))
             if loaded > 0 { print("base vide : \(loaded) offres de démonstration chargées depuis \(demoFile)") }
         }
