@@ -55,38 +55,8 @@ extension Store {
                 let delete = try db.cachedStatement(sql: "DELETE FROM \(table) WHERE posting_id = ?")
                 for item in items { try delete.execute(arguments: [item.rowID]) }
             }
-            let insertClassification = try db.cachedStatement(sql: """
-                INSERT INTO classifications (posting_id, taxonomy_version, domains, domain_scores, title_normalized,
-                    title_rome, classified_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insertDomain = try db.cachedStatement(sql: "INSERT INTO posting_domains (posting_id, domain, score, published) VALUES (?, ?, ?, ?)")
-            let insertCompetency = try db.cachedStatement(sql: """
-                INSERT INTO posting_competencies (posting_id, competency_id, domain, evidence_count, published)
-                VALUES (?, ?, ?, ?, ?)
-                """)
-            let insertEvidence = try db.cachedStatement(sql: """
-                INSERT INTO evidence (posting_id, competency_id, start_offset, end_offset, text, section, negated)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
             for (id, published, c) in items {
-                let day = published?.description
-                try insertClassification.execute(arguments: [id, c.taxonomyVersion, JSONText.array(c.domains),
-                                                             JSONText.object(c.domainScores), c.title.normalized,
-                                                             c.title.rome, stamp])
-                for domain in Set(c.domains).sorted() {
-                    try insertDomain.execute(arguments: [id, domain, c.domainScores[domain] ?? 0, day])
-                }
-                var counts: [String: Int] = [:]
-                for m in c.competencies { counts[m.id, default: 0] += m.evidence.count }
-                var written = Set<String>()
-                for m in c.competencies {
-                    if written.insert(m.id).inserted {
-                        try insertCompetency.execute(arguments: [id, m.id, m.domain, counts[m.id] ?? 0, day])
-                    }
-                    for e in m.evidence {
-                        try insertEvidence.execute(arguments: [id, m.id, e.start, e.end, e.text, e.section.rawValue, e.negated])
-                    }
-                }
+                try ClassificationRows.insert(db, id: id, c, published: published, stamp: stamp)
             }
         }
     }
