@@ -19,9 +19,12 @@ echo "== Observatoire: classifier in memory (matching + normalization + sections
 $bin bench classify --input "$input" --repeat 3
 echo "== Observatoire: whole process, classify --jobs 1 and --jobs 2 (JSON in and out)"
 for j in 1 2; do
-  /usr/bin/time -f "classify --jobs $j: %e s wall, %M KB peak" $bin classify --input "$input" --jobs $j > "$out/observatoire-$j.jsonl" 2>"$out/classify-$j.err" || true
+  /usr/bin/time -f "classify --jobs $j: %e s wall, %U s user, %M KB peak" $bin classify --input "$input" --jobs $j > "$out/observatoire-$j.jsonl" 2>"$out/classify-$j.err" || true
   tail -1 "$out/classify-$j.err"
 done
+# The peers do not map titles to the ROME: the like-for-like process is without it.
+/usr/bin/time -f "classify --jobs 1 --no-rome: %e s wall, %U s user, %M KB peak" $bin classify --input "$input" --jobs 1 --no-rome > /dev/null 2>"$out/classify-norome.err" || true
+tail -1 "$out/classify-norome.err"
 echo "== Peers (matching time reported by peers.py; whole process timed by /usr/bin/time)"
 for e in flashtext flashtext2 ahocorasick spacy-tokenizer; do
   /usr/bin/time -f "$e: %e s wall, %M KB peak" .venv/bin/python $peers --engine $e --terms "$out/terms.csv" \
