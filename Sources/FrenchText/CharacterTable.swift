@@ -93,6 +93,30 @@ public struct CharacterTable: Sendable {
         return ICU.isLowercase(c)
     }
 
+    /// Upper bound of the folded length of `c`, in bytes.
+    @inline(__always) public func maxFoldLength(_ c: UInt32) -> Int {
+        if c < 0x80 { return 1 }
+        if let s = slot(c) { return Int(foldStart[s + 1] - foldStart[s]) }
+        return Self.compute(c).fold.count
+    }
+
+    /// Writes the folded UTF-8 form of a word scalar at `out` (room for `maxFoldLength(c)` bytes)
+    /// and returns its length.
+    @inline(__always) public func fold(_ c: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        if c < 0x80 {
+            out[0] = c >= 0x41 && c <= 0x5A ? UInt8(c + 32) : UInt8(c)
+            return 1
+        }
+        if let s = slot(c) {
+            let a = Int(foldStart[s]), b = Int(foldStart[s + 1])
+            for i in a..<b { out[i - a] = foldBytes[i] }
+            return b - a
+        }
+        let f = Self.compute(c).fold
+        for (i, b) in f.enumerated() { out[i] = b }
+        return f.count
+    }
+
     /// Appends the folded UTF-8 form of a word scalar to `out`.
     @inline(__always) public func appendFold(_ c: UInt32, to out: inout [UInt8]) {
         if c < 0x80 {

@@ -10,16 +10,24 @@ public enum LightStemmer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the stem of `key` to `out`: the key is copied, then its ending rewritten in place.
+    /// Appends the stem of `key` to `out`.
     public static func appendStem(of key: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let tmp = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, key.count))
+        defer { tmp.deallocate() }
+        let n = stem(key, into: tmp)
+        out.append(contentsOf: UnsafeBufferPointer(start: tmp, count: n))
+    }
+
+    /// Writes the stem of `key` at `out` (at most `key.count` bytes: stemming only shortens) and
+    /// returns its length: the key is copied, then its ending rewritten in place.
+    @inline(__always)
+    public static func stem(_ key: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
         let n = key.count
-        let base = out.count
-        out.append(contentsOf: key)
-        guard n > 3 else { return }
-        for b in key where b < 0x61 || b > 0x7A { return }
-        var cut = 0
-        out.withUnsafeMutableBufferPointer { o in
-            let k = UnsafeMutableBufferPointer(rebasing: o[base...])
+        if n > 0 { out.update(from: key.baseAddress!, count: n) }
+        guard n > 3 else { return n }
+        for b in key where b < 0x61 || b > 0x7A { return n }
+        do {
+            let k = UnsafeMutableBufferPointer(start: out, count: n)
             var len = n
             @inline(__always) func ends(_ a: UInt8, _ b: UInt8) -> Bool { k[len - 2] == a && k[len - 1] == b }
             @inline(__always) func ends(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool { k[len - 3] == a && ends(b, c) }
@@ -42,8 +50,7 @@ public enum LightStemmer {
             else if len > 4 && ends(f, f, e) { len -= 2 }                                             // cheffe → chef
             else if len > 4 && ends(e, e) { len -= 1 }                                                // -ée → -é
             if len > 4 && k[len - 1] == e { len -= 1 }                                               // final -e
-            cut = n - len
+            return len
         }
-        out.removeLast(cut)
     }
 }

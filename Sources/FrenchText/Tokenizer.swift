@@ -34,6 +34,7 @@ public struct Tokenizer: Sendable {
     public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
         buffer.removeAll()
         var scanner = Scanner(bytes: bytes, table: table, splitCamel: splitCamelCase)
+        defer { scanner.release() }
         scanner.run(into: &buffer)
     }
 }
@@ -70,9 +71,41 @@ struct Scanner {
     var letters = 0
     var uppers = 0
     var prevLower = false
+    /// Folded and stemmed keys, in raw storage while scanning (growing arrays cost 13 % of the
+    /// time), copied into the token buffer once at the end.
+    var fold: UnsafeMutablePointer<UInt8>
+    var foldCount = 0
+    var foldCapacity: Int
+    var stems: UnsafeMutablePointer<UInt8>
+    var stemCount = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, table: CharacterTable, splitCamel: Bool) {
         self.bytes = bytes; self.table = table; self.splitCamel = splitCamel
+        foldCapacity = bytes.count * 2 + 64
+        fold = .allocate(capacity: foldCapacity)
+        stems = .allocate(capacity: foldCapacity)
+    }
+
+    func release() { fold.deallocate(); stems.deallocate() }
+
+    /// Makes room for `n` more folded bytes (stems never outgrow the folded keys).
+    @inline(__always) mutating func reserve(_ n: Int) {
+        guard foldCount + n > foldCapacity else { return }
+        var cap = foldCapacity * 2
+        while foldCount + n > cap { cap *= 2 }
+        let f = UnsafeMutablePointer<UInt8>.allocate(capacity: cap)
+        f.update(from: fold, count: foldCount)
+        fold.deallocate(); fold = f
+        let s = UnsafeMutablePointer<UInt8>.allocate(capacity: cap)
+        s.update(from: stems, count: stemCount)
+        stems.deallocate(); stems = s
+        foldCapacity = cap
+    }
+
+    @inline(__always) mutating func put(_ b: UInt8) {
+        if foldCount == foldCapacity { reserve(1) }
+        fold[foldCount] = b
+        foldCount += 1
     }
 
     /// Decodes the scalar at `at`: (scalar, byte length). Invalid sequences give (0xFFFD, 1).
@@ -140,7 +173,8 @@ struct Scanner {
                     }
                 }
                 if !inToken { beginToken(&buf) }
-                table.appendFold(c, to: &buf.folded)
+                reserve(table.maxFoldLength(c))
+                foldCount += table.fold(c, into: fold + foldCount)
                 if c >= 0x30 && c <= 0x39 { tokFlags.insert(.hasDigit) } else {
                     letters += 1
                     if isUpper { uppers += 1; if letters == 1 { tokFlags.insert(.capitalized) } }
@@ -151,18 +185,18 @@ struct Scanner {
                 while i < n {
                     let b = bytes[i]
                     if b >= 0x61 && b <= 0x7A {
-                        buf.folded.append(b); letters += 1; prevLower = true; i += 1
+                        put(b); letters += 1; prevLower = true; i += 1
                     } else if b >= 0x30 && b <= 0x39 {
-                        buf.folded.append(b); tokFlags.insert(.hasDigit); prevLower = false; i += 1
+                        put(b); tokFlags.insert(.hasDigit); prevLower = false; i += 1
                     } else if b >= 0x41 && b <= 0x5A && !(prevLower && splitCamel) {
-                        buf.folded.append(b | 0x20); letters += 1; uppers += 1; prevLower = false; i += 1
+                        put(b | 0x20); letters += 1; uppers += 1; prevLower = false; i += 1
                     } else { break }
                 }
             case .mark, .ignorable:
                 i += len
             case .apostrophe:
                 if inToken {
-                    let isElision = elisions.contains(buf.folded[keyStart...])
+                    let isElision = elisions.contains(UnsafeBufferPointer(start: fold + keyStart, count: foldCount - keyStart))
                     let (nextCls, _, _) = classAt(i + len)
                     endToken(&buf)
                     if nextCls == .word, isElision {
@@ -185,9 +219,9 @@ struct Scanner {
                     if run.key.isEmpty {
                         endToken(&buf); pending.insert(.clauseStart); i += 1
                     } else if run.digits && lastCharIsDigit(buf) {
-                        buf.folded.append(0x2E); i += 1 // 3.5: keep going
+                        put(0x2E); i += 1 // 3.5: keep going
                     } else if dotJoinedSuffixes.contains(run.key) {
-                        buf.folded.append(0x2E); i += 1 // Node.js
+                        put(0x2E); i += 1 // Node.js
                     } else if inclusiveSuffixes.contains(run.key), !isWordAt(run.end), letters >= 3 {
                         i = skipInclusiveChain(from: i, any: false)
                         endToken(&buf)
@@ -200,13 +234,13 @@ struct Scanner {
                     i += 1
                 }
             case .plusHash:
-                if inToken, letters == 1, buf.folded.count - keyStart == 1 {
+                if inToken, letters == 1, foldCount - keyStart == 1 {
                     if c == 0x2B, i + 1 < n, bytes[i + 1] == 0x2B, !isWordAt(i + 2) {
-                        buf.folded.append(0x2B); buf.folded.append(0x2B); i += 2
+                        put(0x2B); put(0x2B); i += 2
                         endToken(&buf); continue
                     }
                     if c == 0x23, !isWordAt(i + 1) {
-                        buf.folded.append(0x23); i += 1
+                        put(0x23); i += 1
                         endToken(&buf); continue
                     }
                 }
@@ -248,6 +282,8 @@ struct Scanner {
             }
         }
         endToken(&buf)
+        buf.folded.append(contentsOf: UnsafeBufferPointer(start: fold, count: foldCount))
+        buf.stems.append(contentsOf: UnsafeBufferPointer(start: stems, count: stemCount))
     }
 
     @inline(__always) func isWordAt(_ at: Int) -> Bool {
@@ -264,7 +300,8 @@ struct Scanner {
     }
 
     func lastCharIsDigit(_ buf: TokenBuffer) -> Bool {
-        guard let last = buf.folded.last else { return false }
+        guard foldCount > 0 else { return false }
+        let last = fold[foldCount - 1]
         return last >= 0x30 && last <= 0x39
     }
 
@@ -285,7 +322,7 @@ struct Scanner {
     @inline(__always) mutating func beginToken(_ buf: inout TokenBuffer) {
         inToken = true
         tokStart = i
-        keyStart = buf.folded.count
+        keyStart = foldCount
         tokFlags = pending
         pending = []
         letters = 0; uppers = 0; prevLower = false
@@ -295,21 +332,19 @@ struct Scanner {
         guard inToken else { return }
         inToken = false
         prevLower = false
-        let keyEnd = buf.folded.count
+        let keyEnd = foldCount
         if keyEnd == keyStart {
             // Only characters that fold to nothing: no token, but keep its position flags.
             pending.formUnion(tokFlags.intersection([.lineStart, .clauseStart]))
             return
         }
         if letters >= 2 && uppers == letters { tokFlags.insert(.allUpper) }
-        let stemStart = buf.stems.count
-        buf.folded.withUnsafeBufferPointer { f in
-            let k = UnsafeBufferPointer(rebasing: f[keyStart..<keyEnd])
-            if keyEnd - keyStart <= 3, skipWords.contains(k) { tokFlags.formUnion([.skip, .stop]) }
-            else if StopWords.contains(k) { tokFlags.insert(.stop) }
-            LightStemmer.appendStem(of: k, to: &buf.stems)
-        }
+        let stemStart = stemCount
+        let k = UnsafeBufferPointer(start: fold + keyStart, count: keyEnd - keyStart)
+        if keyEnd - keyStart <= 3, skipWords.contains(k) { tokFlags.formUnion([.skip, .stop]) }
+        else if StopWords.contains(k) { tokFlags.insert(.stop) }
+        stemCount += LightStemmer.stem(k, into: stems + stemCount)
         buf.tokens.append(Token(start: Int32(tokStart), end: Int32(i), keyStart: Int32(keyStart), keyEnd: Int32(keyEnd),
-                                stemStart: Int32(stemStart), stemEnd: Int32(buf.stems.count), flags: tokFlags))
+                                stemStart: Int32(stemStart), stemEnd: Int32(stemCount), flags: tokFlags))
     }
 }
