@@ -15,6 +15,14 @@ struct ByteKeyTable: Sendable {
     private var arena: [UInt8] = []
     private var mask: Int
     private(set) var count = 0
+    /// 65,536-bit filter on the hashes (8 KB, stays in L1): most words of a posting are not in the
+    /// taxonomy, and the filter answers "absent" for them without touching the table.
+    private var filter = [UInt64](repeating: 0, count: 1024)
+
+    @inline(__always) static func filterBit(_ h: UInt64) -> (Int, UInt64) {
+        let b = Int(truncatingIfNeeded: h >> 48)
+        return (b >> 6, 1 << UInt64(b & 63))
+    }
 
     init(capacity: Int) {
         var size = 16
@@ -37,6 +45,8 @@ struct ByteKeyTable: Sendable {
     }
 
     private mutating func place(id: Int32, hash h: UInt64) {
+        let (w, bit) = Self.filterBit(h)
+        filter[w] |= bit
         var i = Int(truncatingIfNeeded: h) & mask
         while slots[i] != 0 { i = (i + 1) & mask }
         slots[i] = id + 1; hashes[i] = h
@@ -54,6 +64,8 @@ struct ByteKeyTable: Sendable {
     /// The id of `key`, or nil.
     @inline(__always) func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
         let h = fnv1a(key)
+        let (w, bit) = Self.filterBit(h)
+        if filter[w] & bit == 0 { return nil }
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let s = slots[i]
