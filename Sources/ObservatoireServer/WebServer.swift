@@ -45,6 +45,8 @@ public enum WebServer {
         page("/offres/:id") { _, c, q in try await site.posting(c.parameters.require("id"), q) }
         page("/recherche") { _, _, q in try await site.search(q) }
         page("/ecarts") { _, _, q in try await site.gaps(q) }
+        page("/formations") { _, _, q in try await site.trainings(q) }
+        page("/formations/:id") { _, c, q in try await site.training(c.parameters.require("id"), q) }
         return router
     }
 

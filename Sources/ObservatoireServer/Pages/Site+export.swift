@@ -14,6 +14,8 @@ extension Site {
         case ("offre", 3): result = try await posting(parts[1], query)
         case ("recherche", 2): result = try await search(query)
         case ("ecarts", 2): result = try await gaps(query)
+        case ("formations", 2): result = try await trainings(query)
+        case ("formation", 3): result = try await training(parts[1], query)
         default: throw NotFound(path)
         }
         guard let name = parts.last, let table = result.tables.first(where: { $0.name == name }) else { throw NotFound(path) }
