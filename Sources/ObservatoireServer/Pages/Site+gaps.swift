@@ -35,18 +35,22 @@ extension Site {
             regions, name: "regions",
             caption: "Écarts par région — \(competency.map { "« " + catalog.competencyLabel($0) + " », " } ?? "")\(scope)",
             heading: "Région", rows: regions.rows) { g in .text(Catalog.regionName(g.key)) }
-        let under = competencies.underSupplied.filter { domain == nil || $0.group == domain }
+        let allUnder = competencies.underSupplied.filter { domain == nil || $0.group == domain }
+        let under = allUnder.prefix(Self.underSuppliedShown)
         let underTable = DataTable(
             name: "sous-dotees", caption: "Compétences sous-dotées en formation, de la plus à la moins sous-dotée — \(scope)",
-            columns: [DataTable.Column("rang", "Rang", numeric: true), DataTable.Column("competence", "Compétence"),
+            columns: [DataTable.Column("competence", "Compétence"), DataTable.Column("rang", "Rang", numeric: true),
                       DataTable.Column("domaine", "Domaine"), DataTable.Column("offres_emploi", "Offres d’emploi", numeric: true),
                       DataTable.Column("sessions", "Sessions de formation", numeric: true),
                       DataTable.Column("rapport", "Rapport demande/offre", numeric: true)],
             rows: under.enumerated().map { i, g in
-                [.int(i + 1), .text(catalog.competencyLabel(g.key), href: Self.competencyPath(g.key) + keep),
+                [.text(catalog.competencyLabel(g.key), href: Self.competencyPath(g.key) + keep), .int(i + 1),
                  .text(catalog.domainLabel(g.group)), .int(g.postings), .int(g.sessions), .number(g.ratio)]
             },
-            note: "Au moins \(SupplyRules.minimumDemand) offres d’emploi et un rapport supérieur à 1.")
+            note: "Au moins \(SupplyRules.minimumDemand) offres d’emploi et un rapport supérieur à 1"
+                + (allUnder.count > under.count
+                    ? " ; les \(under.count) premières sur \(allUnder.count) (toutes dans le tableau par compétence, colonne « Sous-dotée »)."
+                    : "."))
         var view: [String: Any] = [
             "description": scope,
             "window": competencies.window?.label ?? "aucune donnée",
@@ -61,6 +65,9 @@ extension Site {
         return PageResult(template: "gaps", title: "Écarts offre/demande", view: view,
                           tables: [underTable, domainTable, competencyTable, regionTable], exportBase: "/ecarts/export")
     }
+
+    /// Rows of the under-supplied list on the page and in its export.
+    static let underSuppliedShown = 30
 
     /// The columns every gap table shares after its first one.
     func gapTable(_ t: SupplyGapTable, name: String, caption: String, heading: String, rows: [SupplyGap],

@@ -193,7 +193,9 @@ extension Site {
         ].compactMap { $0 }
         var view: [String: Any] = ["title": t.title, "fields": fields, "window": window,
                                    "filters": filterView(q, filter, action: Self.trainingPath(id))]
-        if !t.prerequisites.isEmpty { view["prerequisites"] = t.prerequisites }
+        if !t.prerequisites.isEmpty {
+            view["prerequisites"] = Snippet.plainText(fromMarkup: t.prerequisites)
+        }
         if let u = t.url, u.hasPrefix("https://") || u.hasPrefix("http://") { view["url"] = u }
         return PageResult(template: "training", title: t.title, view: view,
                           tables: [taughtTable, requiredTable, demandTable, missingTable, sessionsTable, evidenceTable],

@@ -81,7 +81,7 @@ extension TrendStore {
                 WHERE offer_id = ? ORDER BY start_offset, competency_id
                 """, arguments: [id]).map {
                 TrainingDetail.EvidenceItem(competency: $0[0], section: $0[1], negated: $0[2], text: $0[3],
-                                            snippet: Snippet(text: text, start: $0[4], end: $0[5]))
+                                            snippet: Snippet(markup: text, start: $0[4], end: $0[5]))
             }
             return TrainingDetail(id: o["id"], source: o["source"], sourceID: o["source_id"], title: o["title"],
                                   organisation: o["organisation"], durationHours: o["duration_hours"], url: o["url"],
