@@ -205,6 +205,24 @@ struct SupplyTests {
         #expect(r.body.contains("/offres/1/export/formations.csv"))
     }
 
+    @Test func testCompetencyPageListsTeachingOffers() async throws {
+        let r = try await get("/competences/donnees.sql")
+        #expect(r.status == .ok)
+        #expect(r.body.contains("Formations qui enseignent « SQL »"))
+        #expect(r.body.contains("/formations?competence=donnees.sql"))
+        #expect(r.body.contains("/competences/donnees.sql/export/formations.csv"))
+    }
+
+    @Test func testMarkupIsBlankedWithoutMovingOffsets() {
+        let text = "<p>Programme :</p><ul><li>SQL <b>avancé</b></li><li>Python</li></ul>"
+        let blank = Snippet.blankingTags(text)
+        #expect(blank.unicodeScalars.count == text.unicodeScalars.count)
+        let start = text.unicodeScalars.count - "Python</li></ul>".unicodeScalars.count
+        let s = Snippet(markup: text, start: start, end: start + 6)
+        #expect(s.match == "Python" && !s.before.contains("<") && !s.after.contains("<"))
+        #expect(Snippet.plainText(fromMarkup: text) == "Programme : SQL avancé Python")
+    }
+
     @Test(arguments: ["/formations/999999", "/formations/abc", "/formations/export/inconnu.csv"])
     func testUnknownTrainingAnswers404(uri: String) async throws {
         #expect(try await get(uri).status == .notFound, "\(uri)")
