@@ -5,6 +5,12 @@ import Trends
 extension Site {
     static func trainingPath(_ id: Int64) -> String { "/formations/\(id)" }
 
+    /// A day shown in French (« 1ᵉʳ juillet 2026 ») and exported as ISO 8601 (`2026-07-01`).
+    static func dayCell(_ iso: String?) -> DataTable.Cell {
+        guard let iso else { return .text(nil) }
+        return DataTable.Cell(text: frenchDay(iso), value: .text(iso))
+    }
+
     /// The list filter of `/formations`: `region`, `domaine`, `competence`, `q`, each validated.
     func trainingFilter(_ q: QueryParameters) throws -> TrainingFilter {
         var f = TrainingFilter()
@@ -85,7 +91,7 @@ extension Site {
                 [.text(o.title, href: Self.trainingPath(o.offerID)), .text(o.organisation),
                  .text(o.regions.isEmpty ? nil : o.regions.map(Catalog.regionName).joined(separator: ", ")),
                  .text(o.domains.isEmpty ? nil : o.domains.map(catalog.domainLabel).joined(separator: ", ")),
-                 .int(o.taught), .int(o.upcomingSessions), .text(o.nextSession)]
+                 .int(o.taught), .int(o.upcomingSessions), Self.dayCell(o.nextSession)]
             },
             note: "Sessions à venir : à partir du premier jour qui suit le dernier mois d’offres d’emploi de la base.")
     }
@@ -150,7 +156,7 @@ extension Site {
                       DataTable.Column("debut", "Début"), DataTable.Column("fin", "Fin")],
             rows: t.sessions.map { s in
                 [.text(s.city ?? s.department.map(Catalog.departmentName)), .text(s.region.map(Catalog.regionName)),
-                 .text(s.start), .text(s.end)]
+                 Self.dayCell(s.start), Self.dayCell(s.end)]
             })
         let demand = try await trends.demand(forTraining: id, filter: filter)
         let window = demand.window?.label ?? "aucune donnée"
@@ -216,7 +222,7 @@ extension Site {
             rows: matches.map { m in
                 [.text(m.title, href: Self.trainingPath(m.offerID)), .text(m.organisation), .percent(m.score),
                  .text(m.shared.map(catalog.competencyLabel).joined(separator: ", ")), .text(m.sameRegion ? "oui" : "non"),
-                 .int(m.upcomingSessions), .text(m.nextSession)]
+                 .int(m.upcomingSessions), Self.dayCell(m.nextSession)]
             },
             note: SupplyRules.frenchMatchRule)
     }
