@@ -31,20 +31,24 @@ extension TrendStore {
             var supply: [String: (group: String, actions: Int, sessions: Int, offers: Int)] = [:]
             switch level {
             case .competency, .domain:
-                let keyColumn = level == .competency ? "competency_id" : "domain"
-                let groupColumn = level == .competency ? "domain" : "''"
+                // Competencies are keyed by id and grouped by domain; domains are their own key.
+                let byCompetency = level == .competency
+                let key = byCompetency ? "competency_id" : "domain"
+                func group(_ alias: String) -> (select: String, groupBy: String) {
+                    byCompetency ? ("\(alias).domain", ", \(alias).domain") : ("''", "")
+                }
                 for r in try Row.fetchAll(db, sql: """
-                    SELECT pc.\(keyColumn), \(groupColumn == "''" ? "''" : "pc.domain"), COUNT(DISTINCT pc.posting_id)
+                    SELECT pc.\(key), \(group("pc").select), COUNT(DISTINCT pc.posting_id)
                     FROM posting_competencies pc JOIN trend_facts f ON f.posting_id = pc.posting_id
-                    WHERE \(w) GROUP BY pc.\(keyColumn)\(level == .competency ? ", pc.domain" : "")
+                    WHERE \(w) GROUP BY pc.\(key)\(group("pc").groupBy)
                     """, arguments: StatementArguments(args)) {
                     demand[r[0]] = (r[1], r[2])
                 }
                 for r in try Row.fetchAll(db, sql: """
-                    SELECT tc.\(keyColumn), \(groupColumn == "''" ? "''" : "tc.domain"), COUNT(DISTINCT s.action_id),
+                    SELECT tc.\(key), \(group("tc").select), COUNT(DISTINCT s.action_id),
                            COUNT(DISTINCT s.id), COUNT(DISTINCT s.offer_id)
                     FROM training_competencies tc JOIN training_sessions s ON s.offer_id = tc.offer_id
-                    WHERE tc.taught = 1 AND \(sw) GROUP BY tc.\(keyColumn)\(level == .competency ? ", tc.domain" : "")
+                    WHERE tc.taught = 1 AND \(sw) GROUP BY tc.\(key)\(group("tc").groupBy)
                     """, arguments: StatementArguments(sargs)) {
                     supply[r[0]] = (r[1], r[2], r[3], r[4])
                 }
