@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Trends", dependencies: ["Store", "Records", .product(name: "GRDB", package: "GRDB.swift")]),
         // Web pages and CSV/JSON exports over Trends; also loads the demo data into an empty store.
         .target(name: "ObservatoireServer", dependencies: [
-            "Trends", "Records", "Store", "Taxonomy", "Classifier", "Dedup",
+            "Trends", "Records", "Store", "Taxonomy", "Classifier", "Dedup", "Ingest",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -9,6 +9,7 @@ import Mustache
 ///
 /// Routes (all GET, filters in the query string, see `FilterParser`):
 /// - `/` overview · `/domaines/:id` · `/competences/:id` · `/offres/:id` · `/recherche`
+/// - `/formations` · `/formations/:id` (training offers) · `/ecarts` (demand against supply)
 /// - `<page>/export/<table>.csv` (add `variante=excel` for the French Excel variant) and
 ///   `<page>/export/<table>.json`, with the page's query string
 public enum WebServer {
@@ -43,6 +44,9 @@ public enum WebServer {
         page("/competences/:id") { _, c, q in try await site.competency(c.parameters.require("id"), q) }
         page("/offres/:id") { _, c, q in try await site.posting(c.parameters.require("id"), q) }
         page("/recherche") { _, _, q in try await site.search(q) }
+        page("/ecarts") { _, _, q in try await site.gaps(q) }
+        page("/formations") { _, _, q in try await site.trainings(q) }
+        page("/formations/:id") { _, c, q in try await site.training(c.parameters.require("id"), q) }
         return router
     }
 

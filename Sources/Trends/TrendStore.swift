@@ -23,8 +23,8 @@ public final class TrendStore: Sendable {
 
     // MARK: Refresh
 
-    /// A cheap fingerprint of the store's content: postings, last sighting, duplicates and
-    /// classifications. The derived tables are stale when it differs from the one they were built from.
+    /// A cheap fingerprint of the store's content: postings, last sighting, duplicates,
+    /// classifications and training offers (so cached supply pages go when offers arrive). The derived tables are stale when it differs from the one they were built from.
     public func storeStamp() async throws -> String {
         try await reader.read { db in try Self.stamp(db) }
     }
@@ -33,7 +33,9 @@ public final class TrendStore: Sendable {
         let p = try Row.fetchOne(db, sql: "SELECT COUNT(*), MAX(last_seen) FROM postings")
         let d = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM duplicates") ?? 0
         let c = try Row.fetchOne(db, sql: "SELECT COUNT(*), MAX(classified_at) FROM classifications")
+        let t = try Row.fetchOne(db, sql: "SELECT COUNT(*), MAX(last_seen) FROM training_offers")
         return "\(p?[0] as Int? ?? 0)|\(p?[1] as String? ?? "")|\(d)|\(c?[0] as Int? ?? 0)|\(c?[1] as String? ?? "")"
+            + "|\(t?[0] as Int? ?? 0)|\(t?[1] as String? ?? "")"
     }
 
     /// True when the derived tables were not built from the store's current content.

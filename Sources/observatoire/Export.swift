@@ -12,7 +12,9 @@ struct Export: AsyncParsableCommand {
         discussion: """
         TABLE désigne un tableau comme dans les adresses d’export du site : domaines, hausses, \
         baisses (vue d’ensemble) ; domaine/ia/competences ; competence/ID/regions, secteurs, \
-        contrats, intitules, cooccurrences, evolution ; offre/ID/preuves ; recherche/offres. \
+        contrats, intitules, cooccurrences, evolution ; offre/ID/preuves, formations ; recherche/offres ; \
+        ecarts/sous-dotees, domaines, competences, regions ; formations/formations, regions ; \
+        formation/ID/competences, prerequis, demande, manquantes, sessions, preuves. \
         Le format vient de l’extension de --output (.csv ou .json).
 
         Exemples :

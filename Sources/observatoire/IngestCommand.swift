@@ -25,10 +25,13 @@ struct IngestCommand: ParsableCommand {
         (introuvable, répertoire, vide, format inconnu, colonnes manquantes) ou en cas d’erreur de \
         la base ; 2 avec --strict quand au moins un enregistrement a été rejeté.
 
-        Formats : \(InputFormat.supportedList) (détectés par l’extension puis le contenu).
+        Formats : \(IngestInput.supportedList) (détectés par l’extension puis le contenu). Les \
+        fichiers LHEO (.xml, .lheo, ou contenu commençant par <lheo> ou <offres>) sont des offres \
+        de formation : classées sans compter les prérequis, enregistrées à part des offres d’emploi.
 
         Exemples :
           observatoire ingest Data/demo-postings.jsonl
+          observatoire ingest Data/demo-formations.lheo.xml
           observatoire ingest offres.csv --source mon-site --map title=Poste --map description=Texte
           observatoire ingest page.json --input-format france-travail --db /tmp/essai.sqlite --json
         """)
@@ -42,7 +45,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Nom de la source pour toutes les offres (par défaut : celle de chaque enregistrement, ou le nom du fichier).")
     var source: String?
 
-    @Option(name: .customLong("input-format"), help: "Format des fichiers : \(InputFormat.supportedList) (par défaut : détecté).")
+    @Option(name: .customLong("input-format"), help: "Format des fichiers : \(IngestInput.supportedList) (par défaut : détecté).")
     var inputFormat: String?
 
     @Option(name: .customLong("map"), help: ArgumentHelp("CSV : colonne d’un champ, champ=Nom de colonne (répétable).", valueName: "champ=Colonne"))
@@ -69,8 +72,8 @@ struct IngestCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("indiquez au moins un fichier d’offres") }
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs doit être compris entre 1 et 256") }
         guard batchSize >= 1 && batchSize <= 100_000 else { throw ValidationError("--batch-size doit être compris entre 1 et 100 000") }
-        if let inputFormat, InputFormat(name: inputFormat) == nil {
-            throw ValidationError("format « \(inputFormat) » inconnu ; formats pris en charge : \(InputFormat.supportedList)")
+        if let inputFormat, IngestInput(name: inputFormat) == nil {
+            throw ValidationError("format « \(inputFormat) » inconnu ; formats pris en charge : \(IngestInput.supportedList)")
         }
         do { _ = try CSVHeaderMapping.parse(mappings) } catch { throw ValidationError(error.reason) }
     }
@@ -92,7 +95,11 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var options = IngestPipeline.Options()
-        options.format = inputFormat.flatMap(InputFormat.init(name:))
+        switch inputFormat.flatMap(IngestInput.init(name:)) {
+        case .lheo?: options.lheo = true
+        case .postings(let format)?: options.format = format
+        case nil: break
+        }
         options.source = source
         options.mapping = try CSVHeaderMapping.parse(mappings)
         options.jobs = jobs

@@ -16,6 +16,8 @@ import Synchronization
 final class IngestPipeline {
     struct Options {
         var format: InputFormat?
+        /// Read every file as LHEO training offers (`--input-format lheo`).
+        var lheo = false
         var source: String?
         var mapping: [String: String] = [:]
         var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -34,15 +36,16 @@ final class IngestPipeline {
     let run: RunID
     let progress: ProgressReporter
 
-    private let writer = DispatchQueue(label: "observatoire.ingest.store")
-    private let inFlight = DispatchSemaphore(value: 1)
-    private let group = DispatchGroup()
-    private let shared = Shared()
-    private var scratch: [Classifier.Scratch]
-    private var shownRejects = 0
+    // Internal rather than private: the LHEO path (`IngestPipeline+training.swift`) shares them.
+    let writer = DispatchQueue(label: "observatoire.ingest.store")
+    let inFlight = DispatchSemaphore(value: 1)
+    let group = DispatchGroup()
+    let shared = Shared()
+    var scratch: [Classifier.Scratch]
+    var shownRejects = 0
 
     /// State the writer queue updates and the reading thread reads.
-    private final class Shared: Sendable {
+    final class Shared: Sendable {
         let state = Mutex(State())
         struct State {
             var summary = IngestSummary()
@@ -64,6 +67,15 @@ final class IngestPipeline {
         let start = DispatchTime.now()
         var local = IngestSummary()
         for path in paths {
+            if options.lheo || (options.format == nil && IngestInput.detect(path: path) == .lheo) {
+                if let error = Self.lheoFileError(path) {
+                    local.unreadable.append(error)
+                    progress.message("erreur\(FrenchFormat.nbsp): \(error.description)")
+                    continue
+                }
+                try ingestTrainingFile(path, summary: &local)
+                continue
+            }
             let reader: PostingReader
             do {
                 reader = try PostingReader(path: path, format: options.format, source: options.source,
@@ -106,14 +118,7 @@ final class IngestPipeline {
             case .failure(let e):
                 rejects.append(e)
                 fileRejected += 1
-                summary.rejected[e.code.rawValue, default: 0] += 1
-                if shownRejects < options.shownRejects {
-                    shownRejects += 1
-                    progress.message("rejet\(FrenchFormat.nbsp): \(e.description)")
-                } else if shownRejects == options.shownRejects {
-                    shownRejects += 1
-                    progress.message("(rejets suivants comptés seulement ; détail dans la table rejected_records)")
-                }
+                noteReject(e, summary: &summary)
             }
             if postings.count + rejects.count >= options.batchSize {
                 try flush()
@@ -130,9 +135,26 @@ final class IngestPipeline {
         progress.finishFile(read: fileRead, stored: stored, rejected: fileRejected)
     }
 
+    /// Counts a reject and shows the first `options.shownRejects` of them on standard error.
+    func noteReject(_ e: RecordError, summary: inout IngestSummary) {
+        summary.rejected[e.code.rawValue, default: 0] += 1
+        if shownRejects < options.shownRejects {
+            shownRejects += 1
+            progress.message("rejet\(FrenchFormat.nbsp): \(e.description)")
+        } else if shownRejects == options.shownRejects {
+            shownRejects += 1
+            progress.message("(rejets suivants comptés seulement ; détail dans la table rejected_records)")
+        }
+    }
+
     /// Hands a classified batch to the writer queue; waits while the previous one is still
     /// being stored, so at most two batches are in memory besides the one being read.
     private func submit(_ items: [IngestItem], rejects: [RecordError]) throws {
+        try submit(rejects: rejects) { store, run in try store.ingest(items, run: run) }
+    }
+
+    /// Hands `rejects` and a store write to the writer queue (see `submit(_:rejects:)`).
+    func submit(rejects: [RecordError], _ write: @escaping @Sendable (Store, RunID) throws -> BatchOutcome) throws {
         inFlight.wait()
         if let error = shared.state.withLock({ $0.error }) {
             inFlight.signal()
@@ -143,7 +165,7 @@ final class IngestPipeline {
             defer { inFlight.signal() }
             do {
                 try store.reject(rejects, run: run)
-                let outcome = try store.ingest(items, run: run)
+                let outcome = try write(store, run)
                 shared.state.withLock { $0.summary.add(outcome) }
             } catch {
                 shared.state.withLock { if $0.error == nil { $0.error = error } }
@@ -151,17 +173,28 @@ final class IngestPipeline {
         }
     }
 
-    /// Classifies and signs `postings` on `jobs` threads; the result is in input order. Threads
-    /// take small chunks from a shared counter, so a slow posting does not idle the others.
+    /// Classifies and signs `postings` on `jobs` threads; the result is in input order.
     func classify(_ postings: [Posting]) -> [IngestItem] {
-        let n = postings.count
+        let deduplicator = self.deduplicator
+        return parallelMap(postings) { classifier, scratch, p in
+            IngestItem(posting: p, classification: classifier.classify(p, scratch: &scratch),
+                       signature: deduplicator.signature(for: p))
+        }
+    }
+
+    /// `transform` over `inputs` on `jobs` threads, each with its own classifier and scratch; the
+    /// result is in input order. Threads take small chunks from a shared counter, so a slow
+    /// record does not idle the others.
+    func parallelMap<Input: Sendable, Output>(_ inputs: [Input],
+                                              _ transform: @Sendable (Classifier, inout Classifier.Scratch, Input) -> Output) -> [Output] {
+        let n = inputs.count
         guard n > 0 else { return [] }
-        let output = UnsafeMutableBufferPointer<IngestItem>.allocate(capacity: n)
+        let output = UnsafeMutableBufferPointer<Output>.allocate(capacity: n)
         defer { output.deallocate() }
         let jobs = min(options.jobs, max(1, n / 16))
         let chunk = 16
         let next = Atomic<Int>(0)
-        let classifiers = self.classifiers, deduplicator = self.deduplicator
+        let classifiers = self.classifiers
         scratch.withUnsafeMutableBufferPointer { scratch in
             let slots = Slots(output: output, scratch: scratch)
             DispatchQueue.concurrentPerform(iterations: jobs) { w in
@@ -169,10 +202,7 @@ final class IngestPipeline {
                     let lo = next.wrappingAdd(chunk, ordering: .relaxed).oldValue
                     if lo >= n { break }
                     for i in lo..<min(n, lo + chunk) {
-                        let p = postings[i]
-                        let c = classifiers[w].classify(p, scratch: &slots.scratch[w])
-                        let s = deduplicator.signature(for: p)
-                        (slots.output.baseAddress! + i).initialize(to: IngestItem(posting: p, classification: c, signature: s))
+                        (slots.output.baseAddress! + i).initialize(to: transform(classifiers[w], &slots.scratch[w], inputs[i]))
                     }
                 }
             }
@@ -185,7 +215,7 @@ final class IngestPipeline {
 
 /// Raw views shared by the classification threads. Each output slot is initialized by exactly
 /// one thread, and each scratch is used only by the thread with that index, hence unchecked.
-private struct Slots: @unchecked Sendable {
-    let output: UnsafeMutableBufferPointer<IngestItem>
+private struct Slots<Output>: @unchecked Sendable {
+    let output: UnsafeMutableBufferPointer<Output>
     let scratch: UnsafeMutableBufferPointer<Classifier.Scratch>
 }

@@ -16,7 +16,7 @@ struct Observatoire: AsyncParsableCommand {
           observatoire taxonomy stats
         """,
         version: "0.1.0",
-        subcommands: [Serve.self, IngestCommand.self, StatusCommand.self, Classify.self, Reclassify.self, Export.self, DemoCommand.self,
+        subcommands: [Serve.self, IngestCommand.self, StatusCommand.self, Classify.self, Reclassify.self, Export.self, MatchCommand.self, DemoCommand.self,
                       TaxonomyCommand.self, Bench.self]
     )
 }

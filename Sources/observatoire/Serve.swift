@@ -12,7 +12,8 @@ struct Serve: AsyncParsableCommand {
         abstract: "Sert les pages de tendances et les exports CSV/JSON.",
         discussion: """
         Au premier démarrage sur une base vide, charge, classe et enregistre les offres de \
-        démonstration (Data/demo-postings.jsonl), sauf avec --no-demo-if-empty. Les tables de \
+        démonstration (Data/demo-postings.jsonl, et les offres de formation \
+        Data/demo-formations.lheo.xml si aucune formation n’est enregistrée), sauf avec --no-demo-if-empty. Les tables de \
         tendances sont recalculées au démarrage si la base a changé depuis le dernier calcul.
 
         Exemples :
@@ -38,6 +39,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Fichier d’offres de démonstration (JSON Lines).")
     var demoFile: String = "Data/demo-postings.jsonl"
 
+    @Option(help: "Fichier d’offres de formation de démonstration (LHEO).")
+    var demoTrainingFile: String = "Data/demo-formations.lheo.xml"
+
     @Option(help: "Pages gardées en mémoire jusqu’au prochain recalcul des tendances (0 : aucune).")
     var cache: Int = 512
 
@@ -56,9 +60,12 @@ struct Serve: AsyncParsableCommand {
         let (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
         if demoIfEmpty {
             let rome = RomeTitleMapping.load(taxonomy: tax, taxonomyDirectory: taxonomy.directory)
-            let loaded = try loadDemoIfEmpty(store: store, classifier: Classifier.forCLI(taxonomy: tax, rome: rome),
-                                             file: URL(fileURLWithPath: demoFile))
+            let classifier = Classifier.forCLI(taxonomy: tax, rome: rome)
+            let loaded = try loadDemoIfEmpty(store: store, classifier: classifier, file: URL(fileURLWithPath: demoFile))
             if loaded > 0 { print("base vide : \(loaded) offres de démonstration chargées depuis \(demoFile)") }
+            let training = try loadDemoTrainingIfEmpty(store: store, classifier: classifier,
+                                                       file: URL(fileURLWithPath: demoTrainingFile))
+            if training > 0 { print("aucune formation : \(training) offres de formation de démonstration chargées depuis \(demoTrainingFile)") }
         }
         let trends = try TrendStore(store: store)
         if try await trends.refreshIfStale() { print("tables de tendances recalculées") }

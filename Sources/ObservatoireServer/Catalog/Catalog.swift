@@ -14,6 +14,8 @@ public struct Catalog: Sendable {
     public let taxonomyVersion: String
     public let domains: [(id: String, label: String)]
     let competencies: [String: CompetencyInfo]
+    /// Matching weight of each competency: 1 for *core*, `SupplyRules.supportWeight` for *support*.
+    public let weights: [String: Double]
 
     public init(taxonomy: Taxonomy) {
         taxonomyVersion = taxonomy.version.description
@@ -21,11 +23,17 @@ public struct Catalog: Sendable {
         domains = knownDomains.map { ($0, labels[$0] ?? $0) }
         competencies = Dictionary(taxonomy.competencies.map { ($0.id, CompetencyInfo(id: $0.id, domain: $0.domain, label: $0.label)) },
                                   uniquingKeysWith: { a, _ in a })
+        weights = Dictionary(taxonomy.competencies.map { ($0.id, $0.weight == .support ? SupplyRules.supportWeight : 1) },
+                             uniquingKeysWith: { a, _ in a })
     }
 
     public func domainLabel(_ id: String) -> String { domains.first { $0.id == id }?.label ?? id }
     public func isDomain(_ id: String) -> Bool { domains.contains { $0.id == id } }
     public func competency(_ id: String) -> CompetencyInfo? { competencies[id] }
+    /// Competencies of a domain, by label.
+    public func competencies(in domain: String) -> [CompetencyInfo] {
+        competencies.values.filter { $0.domain == domain }.sorted { $0.label < $1.label }
+    }
     /// The competency's label, or its id when the taxonomy no longer has it.
     public func competencyLabel(_ id: String) -> String { competencies[id]?.label ?? id }
 

@@ -1,8 +1,10 @@
+import Foundation
 import Trends
 
 extension Site {
     /// `/competences/:id`: trend, where it is asked for (regions, sectors, contracts, titles), what
-    /// it is asked with, and sample postings with the matched words highlighted.
+    /// it is asked with, sample postings with the matched words highlighted, and the training
+    /// offers that teach it (in the filter's region when one is set).
     func competency(_ id: String, _ q: QueryParameters) async throws -> PageResult {
         guard let info = catalog.competency(id) else { throw NotFound("compétence \(id)") }
         let filter = try FilterParser.parse(q)
@@ -51,7 +53,14 @@ extension Site {
             },
             note: "Lift = offres avec les deux × offres au total ÷ (offres avec l’une × offres avec l’autre) ; au-dessus de 1, plus souvent ensemble que par hasard. Paires vues au moins \(TrendRules.minimumSupport) fois."))
         let samples = try await trends.samples(competency: id, filter: filter)
+        let teaching = try await trends.offers(teaching: id, region: filter.region, limit: 10)
+        tables.append(trainingListTable(teaching, caption: "Formations qui enseignent « \(info.label) »"
+                                            + (filter.region.map { " — région " + Catalog.regionName($0) } ?? "")))
+        let encoded = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) ?? id
         let view: [String: Any] = [
+            "trainingTotal": FrenchFormat.int(teaching.total),
+            "trainingHref": "/formations?competence=\(encoded)" + (filter.region.map { "&region=\($0)" } ?? ""),
+            "gapsHref": "/ecarts?competence=\(encoded)#regions",
             "id": id, "label": info.label, "domain": catalog.domainLabel(info.domain),
             "domainHref": "/domaines/\(info.domain)\(keep)", "description": describe(filter),
             "total": FrenchFormat.int(row?.total ?? 0),

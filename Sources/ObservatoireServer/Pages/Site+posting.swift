@@ -33,7 +33,8 @@ extension Site {
         var view: [String: Any] = ["title": p.title, "fields": fields, "description": p.description]
         if let d = p.duplicateOf { view["duplicate"] = ["href": "/offres/\(d)", "kind": p.duplicateKind ?? ""] }
         if let u = p.url, u.hasPrefix("https://") || u.hasPrefix("http://") { view["url"] = u }
-        return PageResult(template: "posting", title: p.title, view: view, tables: [evidence], exportBase: "/offres/\(id)/export")
+        let matches = try await postingMatchesTable(id)
+        return PageResult(template: "posting", title: p.title, view: view, tables: [evidence, matches], exportBase: "/offres/\(id)/export")
     }
 
     /// `/recherche`: postings whose text matches the words, under the same filters as the trends.
