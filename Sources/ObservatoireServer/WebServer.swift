@@ -43,6 +43,7 @@ public enum WebServer {
         page("/competences/:id") { _, c, q in try await site.competency(c.parameters.require("id"), q) }
         page("/offres/:id") { _, c, q in try await site.posting(c.parameters.require("id"), q) }
         page("/recherche") { _, _, q in try await site.search(q) }
+        site.registerEmergingPages(page, webDirectory: webDirectory)
         return router
     }
 
