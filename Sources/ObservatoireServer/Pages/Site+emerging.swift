@@ -52,13 +52,13 @@ extension Site {
         return periods.map { byKey[$0.key] ?? 0 }
     }
 
-    func regionsText(_ regions: [(code: String, count: Int)], limit: Int = 3) -> String {
+    func regionsText(_ regions: [(code: String, count: Int)], limit: Int = 2) -> String {
         let shown = regions.prefix(limit).map { "\(Catalog.regionName($0.code))\u{A0}(\(FrenchFormat.int($0.count)))" }
         if shown.isEmpty { return "—" }
         return shown.joined(separator: ", ") + (regions.count > limit ? "…" : "")
     }
 
-    func competenciesText(_ competencies: [(id: String, domain: String, count: Int, evidence: Int)], limit: Int = 4) -> String {
+    func competenciesText(_ competencies: [(id: String, domain: String, count: Int, evidence: Int)], limit: Int = 3) -> String {
         let shown = competencies.prefix(limit).map { catalog.competencyLabel($0.id) }
         return shown.isEmpty ? "—" : shown.joined(separator: ", ")
     }
