@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Trends", dependencies: ["Store", "Records", .product(name: "GRDB", package: "GRDB.swift")]),
         // Web pages and CSV/JSON exports over Trends; also loads the demo data into an empty store.
         .target(name: "ObservatoireServer", dependencies: [
-            "Trends", "Records", "Store", "Taxonomy", "Classifier", "Dedup", "Ingest",
+            "Trends", "Records", "Store", "Taxonomy", "Classifier", "Dedup", "Ingest", "Emerging",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -62,6 +62,11 @@ let package = Package(
                                                         "Dedup", "Demo"]),
         .testTarget(name: "ServerTests", dependencies: [
             "ObservatoireServer", "Trends", "Store", "Records", "Taxonomy", "Classifier", "Demo",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+        .testTarget(name: "EmergingPagesTests", dependencies: [
+            "ObservatoireServer", "Emerging", "Trends", "Store", "Records", "Taxonomy", "Classifier", "Demo",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),

@@ -34,6 +34,8 @@ public struct EmergingAnalysis: Sendable {
         public var maximumTerms = 40
         public var maximumTitles = 40
         public var examplesPerTerm = 3
+        /// Postings looked at (all by default).
+        public var scope = EmergingScope()
         /// Characters kept around an example occurrence.
         public var exampleLength = 180
         public init() {}
@@ -50,6 +52,8 @@ public struct EmergingAnalysis: Sendable {
     }
 
     static let unique = "LEFT JOIN duplicates d ON d.posting_id = p.id WHERE d.posting_id IS NULL AND p.published IS NOT NULL"
+    /// `unique` restricted to the scope of the options.
+    var scoped: String { Self.unique + options.scope.sql }
 
     func period(ofMonth month: String) -> String {
         guard options.granularity == .quarter, month.count == 7, let m = Int(month.suffix(2)) else { return month }
@@ -59,7 +63,7 @@ public struct EmergingAnalysis: Sendable {
     /// The recent and earlier windows, as sets of periods, and every period with postings.
     public func windows() throws -> (recent: Set<String>, earlier: Set<String>, all: [String]) {
         let months = try reader.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT SUBSTR(p.published, 1, 7) FROM postings p \(Self.unique)")
+            try String.fetchAll(db, sql: "SELECT DISTINCT SUBSTR(p.published, 1, 7) FROM postings p \(scoped)")
         }
         let all = Array(Set(months.map(period(ofMonth:)))).sorted()
         let recent = Array(all.suffix(options.recentPeriods))
@@ -77,7 +81,7 @@ public struct EmergingAnalysis: Sendable {
         try reader.read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT c.title_normalized, SUBSTR(p.published, 1, 7), COUNT(*) FROM postings p
-                JOIN classifications c ON c.posting_id = p.id \(Self.unique)
+                JOIN classifications c ON c.posting_id = p.id \(scoped)
                 GROUP BY c.title_normalized, SUBSTR(p.published, 1, 7)
                 """)
             while let r = try rows.next() {
@@ -112,7 +116,7 @@ public struct EmergingAnalysis: Sendable {
     func forEachPosting(in periods: Set<String>, _ body: (Int64, String, String) throws -> Void) throws {
         try reader.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT p.id, p.source_id, SUBSTR(p.published, 1, 7), p.description FROM postings p \(Self.unique)
+                SELECT p.id, p.source_id, SUBSTR(p.published, 1, 7), p.description FROM postings p \(scoped)
                 ORDER BY p.id
                 """)
             while let r = try rows.next() {
@@ -185,7 +189,7 @@ public struct EmergingAnalysis: Sendable {
         try reader.read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT pc.posting_id, pc.domain FROM posting_competencies pc
-                JOIN postings p ON p.id = pc.posting_id \(Self.unique)
+                JOIN postings p ON p.id = pc.posting_id \(scoped)
                 """)
             while let r = try rows.next() {
                 let id: Int64 = r[0]

@@ -47,6 +47,7 @@ public enum WebServer {
         page("/ecarts") { _, _, q in try await site.gaps(q) }
         page("/formations") { _, _, q in try await site.trainings(q) }
         page("/formations/:id") { _, c, q in try await site.training(c.parameters.require("id"), q) }
+        site.registerEmergingPages(page, webDirectory: webDirectory)
         return router
     }
 
