@@ -86,14 +86,23 @@ public struct PhraseExtractor: Sendable {
     /// Clause boundaries: a phrase never spans them.
     static func breaks(_ f: Token.Flags) -> Bool { f.contains(.clauseStart) || f.contains(.lineStart) }
 
+    /// Dates and posting boilerplate that rise with the calendar, not with the market
+    /// (« Prise de poste : décembre 2025 »). Folded forms.
+    static let calendarWords: Set<String> = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+                                             "septembre", "octobre", "novembre", "decembre", "janv", "fevr", "sept",
+                                             "oct", "nov", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+                                             "samedi", "dimanche", "asap", "immediatement", "rentree", "semaine",
+                                             "mois", "annee", "an", "ans", "jour", "jours", "heure", "heures"]
+
     /// A token that may start or end a phrase: not a stop or function word, not a bare number,
-    /// at least two characters.
+    /// not a calendar word, at least two characters.
     static func edgeOK(_ buf: TokenBuffer, _ i: Int) -> Bool {
         let f = buf.tokens[i].flags
         if f.contains(.stop) || f.contains(.skip) || f.contains(.elision) { return false }
         let t = buf.tokens[i]
         let len = t.keyEnd - t.keyStart
         if len < 2 { return false }
+        if len <= 12 && calendarWords.contains(buf.key(i)) { return false }
         if f.contains(.hasDigit) {
             let k = buf.key(i)
             if k.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }) { return false }
