@@ -68,3 +68,15 @@ extension Store {
         return values
     }
 }
+
+extension Store {
+    /// Records that the classification of these postings is valid for `version` without redoing
+    /// it: a taxonomy change that cannot touch their text leaves their result as it was.
+    public func restamp(_ rowIDs: [Int64], version: String) throws {
+        guard !rowIDs.isEmpty else { return }
+        try writer.write { db in
+            let update = try db.cachedStatement(sql: "UPDATE classifications SET taxonomy_version = ? WHERE posting_id = ?")
+            for id in rowIDs { try update.execute(arguments: [version, id]) }
+        }
+    }
+}
