@@ -36,23 +36,25 @@ public struct TrainingOffer: Sendable, Hashable, Codable {
     public var durationHours: Int?
     /// `url-formation`.
     public var url: String?
+    /// Price in euros including tax, when the catalogue gives one (CSV catalogues; LHEO rarely).
+    public var priceEuros: Double?
 
     public init(id: String, source: String = "", title: String, objectives: String = "", expectedResults: String = "",
                 content: String = "", prerequisites: String = "", certifications: [String] = [],
                 formacodes: [String] = [], nsfCodes: [String] = [], romeCodes: [String] = [],
                 organisation: String? = nil, siret: String? = nil, actions: [TrainingAction] = [],
-                durationHours: Int? = nil, url: String? = nil) {
+                durationHours: Int? = nil, url: String? = nil, priceEuros: Double? = nil) {
         self.id = id; self.source = source; self.title = title; self.objectives = objectives
         self.expectedResults = expectedResults; self.content = content; self.prerequisites = prerequisites
         self.certifications = certifications; self.formacodes = formacodes; self.nsfCodes = nsfCodes
         self.romeCodes = romeCodes; self.organisation = organisation; self.siret = siret; self.actions = actions
-        self.durationHours = durationHours; self.url = url
+        self.durationHours = durationHours; self.url = url; self.priceEuros = priceEuros
     }
 
     enum CodingKeys: String, CodingKey {
         case id, source, title, objectives, expectedResults = "expected_results", content, prerequisites
         case certifications, formacodes, nsfCodes = "nsf_codes", romeCodes = "rome_codes", organisation, siret
-        case actions, durationHours = "duration_hours", url
+        case actions, durationHours = "duration_hours", url, priceEuros = "price_euros"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -73,5 +75,6 @@ public struct TrainingOffer: Sendable, Hashable, Codable {
         actions = try c.decodeIfPresent([TrainingAction].self, forKey: .actions) ?? []
         durationHours = try c.decodeIfPresent(Int.self, forKey: .durationHours)
         url = try c.decodeIfPresent(String.self, forKey: .url)
+        priceEuros = try c.decodeIfPresent(Double.self, forKey: .priceEuros)
     }
 }

@@ -27,11 +27,14 @@ struct IngestCommand: ParsableCommand {
 
         Formats : \(IngestInput.supportedList) (détectés par l’extension puis le contenu). Les \
         fichiers LHEO (.xml, .lheo, ou contenu commençant par <lheo> ou <offres>) sont des offres \
-        de formation : classées sans compter les prérequis, enregistrées à part des offres d’emploi.
+        de formation : classées sans compter les prérequis, enregistrées à part des offres d’emploi. \
+        Les catalogues de formation CSV (export CPF, organismes) sont reconnus à leurs colonnes \
+        (intitulé de la formation, organisme, Formacode…) ou lus avec --input-format formations-csv.
 
         Exemples :
           observatoire ingest Data/demo-postings.jsonl
           observatoire ingest Data/demo-formations.lheo.xml
+          observatoire ingest catalogue-cpf.csv --source cpf
           observatoire ingest offres.csv --source mon-site --map title=Poste --map description=Texte
           observatoire ingest page.json --input-format france-travail --db /tmp/essai.sqlite --json
         """)
@@ -96,7 +99,8 @@ struct IngestCommand: ParsableCommand {
         }
         var options = IngestPipeline.Options()
         switch inputFormat.flatMap(IngestInput.init(name:)) {
-        case .lheo?: options.lheo = true
+        case .lheo?: options.training = .lheo
+        case .trainingCSV?: options.training = .trainingCSV
         case .postings(let format)?: options.format = format
         case nil: break
         }

@@ -2,19 +2,21 @@ import Foundation
 import Ingest
 
 /// What `observatoire ingest` reads from one file: postings (one of the `InputFormat` readers) or
-/// training offers (LHEO XML). Kept in the CLI so that the posting readers' `InputFormat` stays
-/// about postings only.
+/// training offers (LHEO XML or a CSV catalogue). Kept in the CLI so that the posting readers'
+/// `InputFormat` stays about postings only.
 enum IngestInput: Hashable {
     case postings(InputFormat?)
     case lheo
+    case trainingCSV
 
-    /// `--input-format` values: the posting formats plus `lheo`.
-    static var supportedList: String { InputFormat.supportedList + ", lheo" }
+    /// `--input-format` values: the posting formats plus `lheo` and `formations-csv`.
+    static var supportedList: String { InputFormat.supportedList + ", lheo, formations-csv" }
 
     /// The input for `name` (`--input-format`); nil when unknown.
     init?(name: String) {
         switch name.lowercased() {
         case "lheo", "lheo-xml", "formations": self = .lheo
+        case "formations-csv", "catalogue-csv", "catalogue", "cpf": self = .trainingCSV
         default:
             guard let format = InputFormat(name: name) else { return nil }
             self = .postings(format)
@@ -23,12 +25,16 @@ enum IngestInput: Hashable {
 
     /// The input of `path` when no format is forced: `.xml` and `.lheo` files, and files whose
     /// first element (after the XML declaration, comments and processing instructions) is
-    /// `<lheo` or `<offres`, are LHEO; everything else goes to the posting readers' own detection.
+    /// `<lheo` or `<offres`, are LHEO; CSV files whose header names training-catalogue columns
+    /// (`TrainingCSVReader.isCatalogue`) are catalogues; everything else goes to the posting
+    /// readers' own detection.
     static func detect(path: String) -> IngestInput {
         let ext = (path as NSString).pathExtension.lowercased()
         if ext == "xml" || ext == "lheo" { return .lheo }
-        if let head = try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 4096),
-           isLHEO(Array(head)) { return .lheo }
+        guard let handle = try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)),
+              let head = try? handle.read(upToCount: 65_536).map(Array.init) else { return .postings(nil) }
+        if isLHEO(Array(head.prefix(4096))) { return .lheo }
+        if ext == "csv" || ext == "tsv" || ext == "txt", TrainingCSVReader.isCatalogue(prefix: head) { return .trainingCSV }
         return .postings(nil)
     }
 

@@ -4,7 +4,39 @@ import Ingest
 import Records
 import Store
 
+/// Training offers read from one file, whatever its format.
+protocol TrainingOfferStream: AnyObject {
+    /// The next offer or rejection in file order; nil at the end.
+    func next() -> Result<TrainingOffer, RecordError>?
+    /// Invalid codes and values dropped so far (the offers are kept without them).
+    var droppedValues: Int { get }
+    /// Bytes read so far, when the reader knows it (for the progress bar).
+    var progressBytes: Int? { get }
+}
+
+extension LHEOOfferIterator: TrainingOfferStream {
+    var droppedValues: Int { summary?.warningCount ?? 0 }
+    // The parser thread does not expose its position.
+    var progressBytes: Int? { nil }
+}
+
+extension TrainingCSVReader: TrainingOfferStream {
+    var droppedValues: Int { warningCount }
+    var progressBytes: Int? { bytesRead }
+}
+
 extension IngestPipeline {
+    /// Opens `path` as LHEO or as a CSV catalogue; throws the file-level error (missing, a
+    /// directory, unreadable, empty, no title column) with the same codes as the posting readers.
+    func trainingStream(_ path: String, csv: Bool) throws(IngestError) -> any TrainingOfferStream {
+        if csv {
+            return try TrainingCSVReader(input: ByteSource(path: path), source: options.source ?? "catalogue",
+                                         mapping: options.mapping)
+        }
+        if let error = Self.lheoFileError(path) { throw error }
+        return LHEOReader(source: options.source ?? "lheo").offers(path: path)
+    }
+
     /// The file-level error for `path` when it cannot be opened as LHEO (missing, a directory,
     /// unreadable), nil when it can: the same codes as the posting readers.
     static func lheoFileError(_ path: String) -> IngestError? {
@@ -19,16 +51,15 @@ extension IngestPipeline {
         return nil
     }
 
-    /// Ingests one LHEO file: offers are read on the reader's own thread, classified in batches
+    /// Ingests one file of training offers (LHEO: read on the parser's own thread), classified in batches
     /// on `jobs` threads (one classifier each, `classify(_ offer:scratch:)`, prerequisites never
     /// taught), and stored with `Store.ingestTraining`, one transaction per batch, in file order.
     /// Rejected offers and the fatal error that stops a file (DTD, malformed or truncated XML) go
     /// to `Store.reject` like posting rejects; dropped invalid codes are only counted.
-    func ingestTrainingFile(_ path: String, summary: inout IngestSummary) throws {
+    func ingestTrainingFile(_ path: String, offers: any TrainingOfferStream, summary: inout IngestSummary) throws {
         progress.startFile(path)
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         let before = shared.state.withLock { $0.summary.stored }
-        let reader = LHEOReader(source: options.source ?? "lheo")
-        let offers = reader.offers(path: path)
         var fileRead = 0, fileRejected = 0
         var batch: [TrainingOffer] = []
         var rejects: [RecordError] = []
@@ -53,15 +84,15 @@ extension IngestPipeline {
             }
             if batch.count + rejects.count >= options.batchSize {
                 try flush()
-                // The reader does not expose its position while parsing: the bar shows records only.
-                progress.update(records: fileRead, bytesRead: 0, fileSize: nil)
+                let bytes = offers.progressBytes
+                progress.update(records: fileRead, bytesRead: bytes ?? 0, fileSize: bytes == nil ? nil : fileSize)
             }
         }
         if !batch.isEmpty || !rejects.isEmpty { try flush() }
         summary.read += fileRead
-        if let warnings = offers.summary?.warningCount, warnings > 0 {
-            progress.message("\(path)\(FrenchFormat.nbsp): \(FrenchFormat.integer(warnings)) code(s) invalide(s) ignoré(s) "
-                             + "(offres gardées sans ces codes)")
+        if offers.droppedValues > 0 {
+            progress.message("\(path)\(FrenchFormat.nbsp): \(FrenchFormat.integer(offers.droppedValues)) code(s) ou valeur(s) invalide(s) ignoré(s) "
+                             + "(offres gardées sans ces valeurs)")
         }
         group.wait()
         let stored = try shared.state.withLock { state -> Int in

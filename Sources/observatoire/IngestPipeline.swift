@@ -16,8 +16,9 @@ import Synchronization
 final class IngestPipeline {
     struct Options {
         var format: InputFormat?
-        /// Read every file as LHEO training offers (`--input-format lheo`).
-        var lheo = false
+        /// Read every file as training offers: LHEO (`--input-format lheo`) or a CSV catalogue
+        /// (`--input-format formations-csv`); nil: detected per file.
+        var training: IngestInput?
         var source: String?
         var mapping: [String: String] = [:]
         var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -67,13 +68,17 @@ final class IngestPipeline {
         let start = DispatchTime.now()
         var local = IngestSummary()
         for path in paths {
-            if options.lheo || (options.format == nil && IngestInput.detect(path: path) == .lheo) {
-                if let error = Self.lheoFileError(path) {
+            let input = options.training ?? (options.format == nil ? IngestInput.detect(path: path) : .postings(options.format))
+            if input == .lheo || input == .trainingCSV {
+                let offers: any TrainingOfferStream
+                do {
+                    offers = try trainingStream(path, csv: input == .trainingCSV)
+                } catch {
                     local.unreadable.append(error)
                     progress.message("erreur\(FrenchFormat.nbsp): \(error.description)")
                     continue
                 }
-                try ingestTrainingFile(path, summary: &local)
+                try ingestTrainingFile(path, offers: offers, summary: &local)
                 continue
             }
             let reader: PostingReader

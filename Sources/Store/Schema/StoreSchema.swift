@@ -7,7 +7,6 @@ import GRDB
 /// 64-bit keys, JSON kept as TEXT, `ON CONFLICT` upserts). SQLite-specific DDL is limited to
 /// `WITHOUT ROWID` on `dedup_bands` (drop the clause for PostgreSQL). Full-text search (FTS5), if
 /// added, will get its own migration and stay out of the aggregate queries.
-/// Training offers (`training_offers`) will come with their own migration when the LHEO reader lands.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -15,6 +14,10 @@ enum StoreSchema {
             try db.execute(sql: v1)
         }
         migrator.registerMigration("v2 training offers") { db in try db.execute(sql: v2Training) }
+        // CSV catalogues (CPF, training bodies) carry a price; LHEO rarely does.
+        migrator.registerMigration("v3 training offer price") { db in
+            try db.execute(sql: "ALTER TABLE training_offers ADD COLUMN price_euros DOUBLE PRECISION")
+        }
         return migrator
     }
 

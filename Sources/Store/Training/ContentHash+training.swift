@@ -17,6 +17,8 @@ extension ContentHash {
         add(o.title); add(o.objectives); add(o.expectedResults); add(o.content); add(o.prerequisites)
         list(o.certifications); list(o.formacodes); list(o.nsfCodes); list(o.romeCodes)
         add(o.organisation); add(o.siret); add(o.durationHours.map(String.init)); add(o.url)
+        // Hashed only when present, so offers stored before prices existed keep their hash.
+        if let price = o.priceEuros { add("prix"); add(String(price)) }
         add(String(o.actions.count))
         for a in o.actions {
             add(a.id); add(a.place?.region); add(a.place?.department); add(a.place?.communeCode)

@@ -23,7 +23,7 @@ struct TrainingIngestSession {
 
     static let offerColumns = """
         title, objectives, expected_results, content, prerequisites, organisation, siret, formacodes, nsf_codes,
-        rome_codes, certifications, duration_hours, url, content_hash
+        rome_codes, certifications, duration_hours, url, price_euros, content_hash
         """
 
     init(db: Database, run: Int64, stamp: String) throws {
@@ -36,12 +36,12 @@ struct TrainingIngestSession {
         insertOffer = try db.cachedStatement(sql: """
             INSERT INTO training_offers (source, source_id, \(Self.offerColumns),
                 first_seen, last_seen, first_run_id, last_run_id, content_run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         updateOffer = try db.cachedStatement(sql: """
             UPDATE training_offers SET title = ?, objectives = ?, expected_results = ?, content = ?, prerequisites = ?,
                 organisation = ?, siret = ?, formacodes = ?, nsf_codes = ?, rome_codes = ?, certifications = ?,
-                duration_hours = ?, url = ?, content_hash = ?, last_seen = ?, last_run_id = ?, content_run_id = ?
+                duration_hours = ?, url = ?, price_euros = ?, content_hash = ?, last_seen = ?, last_run_id = ?, content_run_id = ?
             WHERE id = ?
             """)
         touch = try db.cachedStatement(sql: "UPDATE training_offers SET last_seen = ?, last_run_id = ? WHERE id = ?")
@@ -109,7 +109,7 @@ struct TrainingIngestSession {
     private func values(_ o: TrainingOffer, hash: String) -> [(any DatabaseValueConvertible)?] {
         [o.title, o.objectives, o.expectedResults, o.content, o.prerequisites, o.organisation, o.siret,
          JSONText.array(o.formacodes), JSONText.array(o.nsfCodes), JSONText.array(o.romeCodes),
-         JSONText.array(o.certifications), o.durationHours, o.url, hash]
+         JSONText.array(o.certifications), o.durationHours, o.url, o.priceEuros, hash]
     }
 
     /// Department as the geography table spells it; region derived from it (current regions), else

@@ -32,6 +32,8 @@ public struct TrainingDetail: Sendable, Hashable, Codable {
     public var title: String
     public var organisation: String?
     public var durationHours: Int?
+    /// Price in euros including tax, when the catalogue gives one.
+    public var priceEuros: Double?
     public var url: String?
     public var formacodes: [String]
     public var romeCodes: [String]

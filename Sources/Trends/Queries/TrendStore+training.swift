@@ -57,7 +57,7 @@ extension TrendStore {
         try await reader.read { db in
             guard let o = try Row.fetchOne(db, sql: """
                 SELECT o.id, o.source, o.source_id, o.title, o.objectives, o.expected_results, o.content, o.prerequisites,
-                       o.organisation, o.duration_hours, o.url, o.formacodes, o.rome_codes, o.certifications,
+                       o.organisation, o.duration_hours, o.price_euros, o.url, o.formacodes, o.rome_codes, o.certifications,
                        c.taxonomy_version, c.domains
                 FROM training_offers o LEFT JOIN training_classifications c ON c.offer_id = o.id WHERE o.id = ?
                 """, arguments: [id]) else { return nil }
@@ -84,7 +84,7 @@ extension TrendStore {
                                             snippet: Snippet(markup: text, start: $0[4], end: $0[5]))
             }
             return TrainingDetail(id: o["id"], source: o["source"], sourceID: o["source_id"], title: o["title"],
-                                  organisation: o["organisation"], durationHours: o["duration_hours"], url: o["url"],
+                                  organisation: o["organisation"], durationHours: o["duration_hours"], priceEuros: o["price_euros"], url: o["url"],
                                   formacodes: list(o["formacodes"]), romeCodes: list(o["rome_codes"]),
                                   certifications: list(o["certifications"]), prerequisites: o["prerequisites"],
                                   taxonomyVersion: o["taxonomy_version"], domains: list(o["domains"]), sessions: sessions,
