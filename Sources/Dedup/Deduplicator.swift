@@ -50,18 +50,33 @@ public struct Deduplicator: Sendable {
                               bandCount: configuration.bands, rowsPerBand: configuration.rowsPerBand)
     }
 
-    /// The signature of a posting tokenized with `Dedup.tokens`.
+    /// The signature of a posting tokenized with `Dedup.tokens`: the same value as
+    /// `signature(for:tokens:)` with those tokens, without building them (`FoldedTokenHasher`).
     public func signature(for posting: Posting) -> DedupSignature {
-        signature(for: posting, tokens: Dedup.tokens(posting.title + "\n" + posting.description))
+        var words = FoldedTokenHasher(capacity: posting.description.utf8.count / 6)
+        words.add(posting.title)
+        words.add(posting.description)
+        let titleTokens = Dedup.tokens(posting.title)
+        var exact = words.chained
+        exact = (exact ^ 0x1E) &* Dedup.fnvPrime
+        exact = Dedup.fnv1a64(tokens: Dedup.tokens(posting.company ?? ""), seed: exact)
+        let title = Dedup.normalizedTitle(titleTokens)
+        let titleKey = title.isEmpty ? 0 : Dedup.fnv1a64(tokens: title)
+        return DedupSignature(exactKey: exact, titleKey: titleKey, minHash: minHash(tokenHashes: words.hashes),
+                              bandCount: configuration.bands, rowsPerBand: configuration.rowsPerBand)
     }
 
     /// MinHash over word shingles. Each shingle is hashed once to 64 bits; the k hash functions are
     /// derived as a + i·b from two mixes of it (Kirsch–Mitzenmacher), keeping the high 32 bits.
     public func minHash(_ tokens: [String]) -> [UInt32] {
-        guard !tokens.isEmpty else { return [] }
+        minHash(tokenHashes: tokens.map { Dedup.fnv1a64($0) })
+    }
+
+    /// MinHash from the FNV-1a hashes of the words (`Dedup.fnv1a64` of each).
+    func minHash(tokenHashes: [UInt64]) -> [UInt32] {
+        guard !tokenHashes.isEmpty else { return [] }
         let k = configuration.permutations
-        let w = min(configuration.shingleSize, tokens.count)
-        let tokenHashes = tokens.map { Dedup.fnv1a64($0) }
+        let w = min(configuration.shingleSize, tokenHashes.count)
         var mins = [UInt32](repeating: .max, count: k)
         mins.withUnsafeMutableBufferPointer { m in
             tokenHashes.withUnsafeBufferPointer { th in

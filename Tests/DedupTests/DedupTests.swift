@@ -146,3 +146,25 @@ extension String {
         String(unicodeScalars.map { $0 == " " ? "  " : String($0) }.joined())
     }
 }
+
+/// The signature computed in one pass over scalars must equal the reference computed from
+/// `Dedup.tokens` strings: stored keys and sketches depend on it.
+struct SignatureEquivalenceTests {
+    static let texts = [
+        "Développeur·se Full-Stack (H/F) — Œuvre d’art & IA générative ; ﬁnance, Straße, ÆSIR",
+        "Chargé(e) de médiation numérique à l'Hôtel-Dieu : ateliers « bien débuter » 2025/2026",
+        "ΑΘΗΝΑ καλημέρα — Ελληνικά, Кириллица, 日本語のテキスト, emoji 🚀 et ordinaux 1ᵉʳ nº 3",
+        "Ingénieur\u{00A0}sécurité\u{202F}SOC N2 · ISO/IEC 27001 · C++ · .NET · Node.js",
+        "",
+        "   ",
+        "İstanbul DŽungla ǅ ĳ ŉ ſ",
+    ]
+
+    @Test(arguments: texts)
+    func fastSignatureEqualsTheReference(_ text: String) {
+        let dedup = Deduplicator()
+        let p = Posting(id: "1", source: "essai", title: "Data engineer (H/F) – Lyon", description: text, company: "Nivéa Conseil")
+        let reference = dedup.signature(for: p, tokens: Dedup.tokens(p.title + "\n" + p.description))
+        #expect(dedup.signature(for: p) == reference)
+    }
+}

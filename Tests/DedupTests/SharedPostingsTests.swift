@@ -20,6 +20,15 @@ enum SharedPostings {
 
 @Suite(.enabled(if: SharedPostings.available, "../shared/data/postings/postings.jsonl absent : mesure ignorée"))
 struct SharedPostingsTests {
+    /// The one-pass signature equals the reference on every real posting (every fourth in debug).
+    @Test func fastSignaturesMatchTheReferenceOnRealPostings() throws {
+        let dedup = Deduplicator()
+        for p in try SharedPostings.load().enumerated().filter({ $0.offset % 4 == 0 }).map(\.element) {
+            let reference = dedup.signature(for: p, tokens: Dedup.tokens(p.title + "\n" + p.description))
+            #expect(dedup.signature(for: p) == reference, "\(p.id)")
+        }
+    }
+
     @Test func duplicateCountsOnSharedPostings() throws {
         let postings = try SharedPostings.load()
         #expect(postings.count == 8_913)
