@@ -1,6 +1,8 @@
 import Classifier
 import FrenchText
+import Dispatch
 import Foundation
+import Synchronization
 import Records
 import Taxonomy
 
@@ -53,10 +55,13 @@ public struct RomeMatcher: Sendable {
         var exact: [String: Int] = [:]
         var stemsList: [[Int32]] = []
         var df: [Int] = []
-        for (i, a) in reference.appellations.enumerated() {
+        // Tokenizing the 26,000 labels is most of the build: done on every core, then indexed in order.
+        let labelStems = Self.concurrentMap(reference.appellations) { a in
+            [a.masculine, a.feminine].map { Self.stems(of: $0, feminine: feminine, dropNoise: false) }
+        }
+        for (i, labels) in labelStems.enumerated() {
             var ids: [Int32] = []
-            for label in [a.masculine, a.feminine] {
-                let stems = Self.stems(of: label, feminine: feminine, dropNoise: false)
+            for stems in labels {
                 let key = stems.joined(separator: " ")
                 if !key.isEmpty, exact[key] == nil { exact[key] = i }
                 if ids.isEmpty {
@@ -87,9 +92,25 @@ public struct RomeMatcher: Sendable {
         Self.stems(of: title, feminine: feminine, dropNoise: true).joined(separator: " ")
     }
 
-    /// Stems of the content words of a normalized title.
+    /// `transform` over `items` on every core, results in order.
+    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 256))
+        let parts = Mutex([[R]](repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let range = (items.count * c / chunks)..<(items.count * (c + 1) / chunks)
+            let out = items[range].map(transform)
+            parts.withLock { $0[c] = out }
+        }
+        return parts.withLock { $0.flatMap { $0 } }
+    }
+
+    /// Stems of the content words of a title.
     static func stems(of title: String, feminine: FeminineMap, dropNoise: Bool) -> [String] {
-        let normalized = feminine.masculinize(TitleNormalizer.normalize(title))
+        stems(ofNormalized: feminine.masculinize(TitleNormalizer.normalize(title)), dropNoise: dropNoise)
+    }
+
+    /// Stems of the content words of a title already normalized and made masculine.
+    static func stems(ofNormalized normalized: String, dropNoise: Bool) -> [String] {
         let buf = Tokenizer().tokenize(normalized)
         var out: [String] = []
         for i in 0..<buf.count {
@@ -108,7 +129,13 @@ public struct RomeMatcher: Sendable {
 
     /// Maps a title: exact, then fuzzy; nil when neither reaches `minimumFuzzy`.
     public func match(title: String) -> RomeMatch? {
-        let stems = Self.stems(of: title, feminine: feminine, dropNoise: true)
+        match(normalized: feminine.masculinize(TitleNormalizer.normalize(title)))
+    }
+
+    /// `match(title:)` for a title already through `TitleNormalizer.normalize` and
+    /// `feminine.masculinize` (the classifier has that form at hand).
+    public func match(normalized: String) -> RomeMatch? {
+        let stems = Self.stems(ofNormalized: normalized, dropNoise: true)
         guard !stems.isEmpty else { return nil }
         if let i = exact[stems.joined(separator: " ")] {
             let a = reference.appellations[i]

@@ -19,7 +19,7 @@ struct RomeTitleMapping: TitleMapping {
 
     func map(title: String, competencies: [CompetencyMatch]) -> NormalizedTitle {
         let normalized = matcher.feminine.masculinize(TitleNormalizer.normalize(title))
-        guard let m = matcher.match(title: title) ?? fallback(competencies) else {
+        guard let m = matcher.match(normalized: normalized) ?? fallback(competencies) else {
             return NormalizedTitle(normalized: normalized)
         }
         return NormalizedTitle(normalized: normalized, rome: m.code, romeAppellation: m.appellation,
