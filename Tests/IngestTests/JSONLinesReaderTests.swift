@@ -19,6 +19,14 @@ struct JSONLinesReaderTests {
         collect(JSONLinesReader(input: ByteSource(bytes: bytes, name: "essai.jsonl", chunkSize: chunkSize), source: "defaut", limits: limits))
     }
 
+    /// A byte order mark before the first line is not part of the JSON; elsewhere it is an error.
+    @Test func leadingByteOrderMarkIsSkipped() {
+        let line = #"{"id": "b1", "title": "Chargée de médiation numérique", "description": "Ateliers."}"#
+        let c = read([0xEF, 0xBB, 0xBF] + Array((line + "\n" + "\u{FEFF}" + line.replacingOccurrences(of: "b1", with: "b2")).utf8))
+        #expect(c.postings.map(\.id) == ["b1"])
+        #expect(c.rejects.map(\.line) == [2])
+    }
+
     @Test func readsGoodLinesAndRejectsBadOnesWithLineNumbers() {
         let c = read(Array(Self.sample.utf8))
         #expect(c.postings.map(\.id) == ["a1", "42"])

@@ -51,7 +51,10 @@ public final class JSONLinesReader: Sequence, IteratorProtocol {
         return true
     }
 
-    private func parseLine(_ bytes: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool) -> Result<Posting, RecordError> {
+    private func parseLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool) -> Result<Posting, RecordError> {
+        // A UTF-8 byte order mark (Windows editors, some exports) before the first object.
+        let bom = number == 1 && line.count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF
+        let bytes = bom ? UnsafeBufferPointer(rebasing: line[3...]) : line
         let context = RecordContext(file: input.name, line: number, record: recordIndex, excerpt: { excerpt(bytes) })
         let value: JSONValue
         do {
