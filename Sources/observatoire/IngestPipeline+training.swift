@@ -57,48 +57,18 @@ extension IngestPipeline {
     /// Rejected offers and the fatal error that stops a file (DTD, malformed or truncated XML) go
     /// to `Store.reject` like posting rejects; dropped invalid codes are only counted.
     func ingestTrainingFile(_ path: String, offers: any TrainingOfferStream, summary: inout IngestSummary) throws {
-        progress.startFile(path)
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        let before = shared.state.withLock { $0.summary.stored }
-        var fileRead = 0, fileRejected = 0
-        var batch: [TrainingOffer] = []
-        var rejects: [RecordError] = []
-        batch.reserveCapacity(options.batchSize)
-        func flush() throws {
+        try ingestBatches(path: path, next: offers.next, position: { offers.progressBytes.map { ($0, fileSize) } },
+                          summary: &summary, afterRead: {
+            if offers.droppedValues > 0 {
+                progress.message("\(path)\(FrenchFormat.nbsp): \(FrenchFormat.integer(offers.droppedValues)) code(s) ou valeur(s) invalide(s) ignoré(s) "
+                                 + "(offres gardées sans ces valeurs)")
+            }
+        }) { batch, rejects in
             let items = parallelMap(batch) { classifier, scratch, offer in
                 TrainingItem(offer: offer, classification: classifier.classify(offer, scratch: &scratch))
             }
             try submit(rejects: rejects) { store, run in try store.ingestTraining(items, run: run) }
-            batch.removeAll(keepingCapacity: true)
-            rejects.removeAll()
         }
-        while let result = offers.next() {
-            fileRead += 1
-            switch result {
-            case .success(let offer):
-                batch.append(offer)
-            case .failure(let e):
-                rejects.append(e)
-                fileRejected += 1
-                noteReject(e, summary: &summary)
-            }
-            if batch.count + rejects.count >= options.batchSize {
-                try flush()
-                let bytes = offers.progressBytes
-                progress.update(records: fileRead, bytesRead: bytes ?? 0, fileSize: bytes == nil ? nil : fileSize)
-            }
-        }
-        if !batch.isEmpty || !rejects.isEmpty { try flush() }
-        summary.read += fileRead
-        if offers.droppedValues > 0 {
-            progress.message("\(path)\(FrenchFormat.nbsp): \(FrenchFormat.integer(offers.droppedValues)) code(s) ou valeur(s) invalide(s) ignoré(s) "
-                             + "(offres gardées sans ces valeurs)")
-        }
-        group.wait()
-        let stored = try shared.state.withLock { state -> Int in
-            if let error = state.error { throw error }
-            return state.summary.stored
-        } - before
-        progress.finishFile(read: fileRead, stored: stored, rejected: fileRejected)
     }
 }

@@ -103,35 +103,49 @@ final class IngestPipeline {
     }
 
     private func ingestFile(_ reader: PostingReader, summary: inout IngestSummary) throws {
-        progress.startFile(reader.path)
+        try ingestBatches(path: reader.path, next: reader.next, position: { (reader.bytesRead, reader.fileSize) },
+                          summary: &summary) { postings, rejects in
+            try submit(classify(postings), rejects: rejects)
+        }
+    }
+
+    /// Reads `next` to its end in batches of `options.batchSize` records and rejects, hands each
+    /// batch to `flush` (classify, then queue the store write), keeps the progress bar and the
+    /// summary, then waits for the writer and reports the file. `afterRead` runs once the file is
+    /// read, before the wait. Shared by postings and training offers.
+    func ingestBatches<Record>(path: String, next: () -> Result<Record, RecordError>?,
+                               position: () -> (bytes: Int, size: Int?)?, summary: inout IngestSummary,
+                               afterRead: () -> Void = {}, flush: ([Record], [RecordError]) throws -> Void) throws {
+        progress.startFile(path)
         let before = shared.state.withLock { $0.summary.stored }
         var fileRead = 0, fileRejected = 0
-        var postings: [Posting] = []
+        var records: [Record] = []
         var rejects: [RecordError] = []
-        postings.reserveCapacity(options.batchSize)
-        func flush() throws {
-            let items = classify(postings)
-            try submit(items, rejects: rejects)
-            postings.removeAll(keepingCapacity: true)
+        records.reserveCapacity(options.batchSize)
+        func flushBatch() throws {
+            try flush(records, rejects)
+            records.removeAll(keepingCapacity: true)
             rejects.removeAll()
         }
-        while let result = reader.next() {
+        while let result = next() {
             fileRead += 1
             switch result {
-            case .success(let p):
-                postings.append(p)
+            case .success(let r):
+                records.append(r)
             case .failure(let e):
                 rejects.append(e)
                 fileRejected += 1
                 noteReject(e, summary: &summary)
             }
-            if postings.count + rejects.count >= options.batchSize {
-                try flush()
-                progress.update(records: fileRead, bytesRead: reader.bytesRead, fileSize: reader.fileSize)
+            if records.count + rejects.count >= options.batchSize {
+                try flushBatch()
+                let at = position()
+                progress.update(records: fileRead, bytesRead: at?.bytes ?? 0, fileSize: at?.size)
             }
         }
-        if !postings.isEmpty || !rejects.isEmpty { try flush() }
+        if !records.isEmpty || !rejects.isEmpty { try flushBatch() }
         summary.read += fileRead
+        afterRead()
         group.wait()
         let stored = try shared.state.withLock { state -> Int in
             if let error = state.error { throw error }
