@@ -205,21 +205,5 @@ enum JSONLine {
         return s + "}"
     }
 
-    static func quote(_ v: String) -> String {
-        var s = "\""
-        for u in v.unicodeScalars {
-            switch u {
-            case "\"": s += "\\\""
-            case "\\": s += "\\\\"
-            case "\n": s += "\\n"
-            case "\r": s += "\\r"
-            case "\t": s += "\\t"
-            case _ where u.value < 0x20:
-                let h = String(u.value, radix: 16)
-                s += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-            default: s.unicodeScalars.append(u)
-            }
-        }
-        return s + "\""
-    }
+    static func quote(_ v: String) -> String { JSONText.quoted(v) }
 }
