@@ -13,6 +13,9 @@ extension IngestSession {
     ///
     /// Exact duplicates get no band rows: any posting near them is near their twin, which has them.
     func deduplicate(id: Int64, source: String, published: Day?, signature: DedupSignature) throws -> DuplicateKind? {
+        try upsertSketch.execute(arguments: [id, source, published?.description,
+                                             signature.titleKey == 0 ? nil : Int64(bitPattern: signature.titleKey),
+                                             Data(signature.minHashBytes)])
         var best: (id: Int64, kind: DuplicateKind, similarity: Double)?
         if let match = try Int64.fetchOne(findExact, arguments: [Int64(bitPattern: signature.exactKey), id]) {
             best = (match, .exact, 1)

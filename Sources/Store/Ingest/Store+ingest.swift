@@ -56,6 +56,7 @@ struct IngestSession {
     let deleteBand: Statement
     let findTitle: Statement
     let candidate: Statement
+    let upsertSketch: Statement
     let clusterOf: Statement
     let insertDuplicate: Statement
     let repointCluster: Statement
@@ -90,8 +91,13 @@ struct IngestSession {
         insertExact = try db.cachedStatement(sql: "INSERT INTO exact_keys (posting_id, key) VALUES (?, ?)")
         deleteBand = try db.cachedStatement(sql: "DELETE FROM dedup_bands WHERE band = ? AND hash = ? AND posting_id = ?")
         // Cross-source candidates: same title key on another board, the most recent ones first.
-        findTitle = try db.cachedStatement(sql: "SELECT id FROM postings WHERE title_key = ? AND source <> ? ORDER BY id DESC LIMIT 200")
-        candidate = try db.cachedStatement(sql: "SELECT source, minhash, published, title_key FROM postings WHERE id = ?")
+        findTitle = try db.cachedStatement(sql: "SELECT posting_id FROM dedup_sketches WHERE title_key = ? AND source <> ? ORDER BY posting_id DESC LIMIT 200")
+        candidate = try db.cachedStatement(sql: "SELECT source, minhash, published, title_key FROM dedup_sketches WHERE posting_id = ?")
+        upsertSketch = try db.cachedStatement(sql: """
+            INSERT INTO dedup_sketches (posting_id, source, published, title_key, minhash) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (posting_id) DO UPDATE SET source = excluded.source, published = excluded.published,
+                title_key = excluded.title_key, minhash = excluded.minhash
+            """)
         clusterOf = try db.cachedStatement(sql: "SELECT cluster_id FROM duplicates WHERE posting_id = ?")
         insertDuplicate = try db.cachedStatement(sql: "INSERT INTO duplicates (posting_id, cluster_id, kind, similarity) VALUES (?, ?, ?, ?)")
         repointCluster = try db.cachedStatement(sql: "UPDATE duplicates SET cluster_id = ? WHERE cluster_id = ?")

@@ -18,8 +18,27 @@ enum StoreSchema {
         migrator.registerMigration("v3 training offer price") { db in
             try db.execute(sql: "ALTER TABLE training_offers ADD COLUMN price_euros DOUBLE PRECISION")
         }
+        migrator.registerMigration("v4 dedup sketches") { db in try db.execute(sql: v4DedupSketches) }
         return migrator
     }
+
+    /// What deduplication reads about earlier postings, in a narrow table: a `postings` row holds
+    /// the start of its description, so reading a candidate's sketch there cost one or two random
+    /// pages, and the cross-source title look-up read every row with the same title to check its
+    /// source. Here a sketch is ~560 bytes (7 per page) and the title index covers the source. Measured
+    /// at 287,000 postings: 45 page reads per ingested posting, 40 % of the CPU in `pread`.
+    static let v4DedupSketches = """
+    CREATE TABLE dedup_sketches (
+        posting_id INTEGER PRIMARY KEY REFERENCES postings(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        published TEXT,
+        title_key INTEGER,
+        minhash BLOB
+    );
+    CREATE INDEX dedup_sketches_title ON dedup_sketches(title_key, source);
+    INSERT INTO dedup_sketches (posting_id, source, published, title_key, minhash)
+        SELECT id, source, published, title_key, minhash FROM postings;
+    """
 
     static let v1 = """
     CREATE TABLE ingest_runs (
