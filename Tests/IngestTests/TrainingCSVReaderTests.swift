@@ -115,6 +115,16 @@ struct TrainingCSVReaderTests {
         #expect(c.rejects[0].reason.contains("déjà lue plus haut (ligne 2)"))
     }
 
+    /// A hostile file repeating one formation on every row cannot grow one offer without bound.
+    @Test func rowsOfOneFormationAreBounded() throws {
+        let rows = (0..<(TrainingCSVReader.maxActions + 3)).map { "Z1;Cybersécurité;\(21 + $0 % 70)" }
+        let (_, c) = try read((["numero_formation;intitule_formation;code_departement"] + rows).joined(separator: "\n"))
+        #expect(c.offers.count == 1)
+        #expect(c.offers[0].actions.count == TrainingCSVReader.maxActions)
+        #expect(c.rejects.count == 3)
+        #expect(c.rejects.allSatisfy { $0.code == .tooLarge })
+    }
+
     @Test func fileLevelErrorsNameTheMissingTitleAndTheHeaders() throws {
         #expect {
             _ = try read("organisme;ville\nCNAM;Paris\n")

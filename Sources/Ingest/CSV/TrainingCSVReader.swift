@@ -17,17 +17,20 @@ public final class TrainingCSVReader: IteratorProtocol {
     private let table: CSVTable
     private let source: String
     private let limits: ReaderLimits
-    /// The offer being assembled from consecutive rows, with the line of its first row.
-    private var pending: (offer: TrainingOffer, line: Int?)?
+    /// The offer being assembled from consecutive rows, with its number of rows.
+    private var pending: (offer: TrainingOffer, rows: Int)?
     private var queued: [Result<TrainingOffer, RecordError>] = []
-    /// Line of the first row of every offer emitted, to reject non-consecutive repeats.
-    private var seen: [String: Int] = [:]
+    /// Line of the first row of every offer read, by a 64-bit hash of its id (bounded memory
+    /// whatever the ids' length), to reject non-consecutive repeats.
+    private var seen: [UInt64: Int] = [:]
     private var finished = false
     /// Invalid codes and values that were dropped (at most `maxWarnings` kept).
     public private(set) var warnings: [RecordError] = []
     public private(set) var warningCount = 0
     public static let maxWarnings = 10_000
     static let maxCodes = 50
+    /// Rows (actions) merged into one offer at most; further rows of it are rejected.
+    public static let maxActions = 5_000
 
     public var mapping: CSVHeaderMapping { table.mapping }
     public var encoding: CSVReader.Encoding { table.encoding }
@@ -135,12 +138,18 @@ public final class TrainingCSVReader: IteratorProtocol {
         let hasAction = action != TrainingAction()
 
         if var p = pending, p.offer.id == id {
+            guard p.rows < Self.maxActions else {
+                return reject(context.error(.tooLarge, field: header("id"),
+                                            "plus de \(Self.maxActions) lignes pour la formation « \(String(id.prefix(80))) » : ligne ignorée"))
+            }
             if hasAction { p.offer.actions.append(action) }
+            p.rows += 1
             if p.offer.durationHours == nil { p.offer.durationHours = action.durationHours }
             pending = p
             return
         }
-        if let first = seen[id] {
+        let idHash = TrainingCSVReader.idHash(id)
+        if let first = seen[idHash] {
             return reject(context.error(.invalidField, field: header("id"),
                                         "formation « \(String(id.prefix(80))) » déjà lue plus haut (ligne \(first)) : les lignes d’une même formation doivent se suivre"))
         }
@@ -163,8 +172,15 @@ public final class TrainingCSVReader: IteratorProtocol {
             if let v = TrainingCSVReader.euros(p) { offer.priceEuros = v } else { warn("price", p, "prix invalide (montant en euros attendu) : ignoré") }
         }
         if let old = pending { queued.append(.success(old.offer)) }
-        seen[id] = context.line ?? 0
-        pending = (offer, context.line)
+        seen[idHash] = context.line ?? 0
+        pending = (offer, 1)
+    }
+
+    /// FNV-1a 64 of an id's UTF-8 bytes.
+    static func idHash(_ id: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
     }
 
     /// The codes of one cell: split on `;` `,` `|` `/` and line breaks.
