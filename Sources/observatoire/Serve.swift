@@ -14,7 +14,9 @@ struct Serve: AsyncParsableCommand {
         Au premier démarrage sur une base vide, charge, classe et enregistre les offres de \
         démonstration (Data/demo-postings.jsonl, et les offres de formation \
         Data/demo-formations.lheo.xml si aucune formation n’est enregistrée), sauf avec --no-demo-if-empty. Les tables de \
-        tendances sont recalculées au démarrage si la base a changé depuis le dernier calcul.
+        tendances sont recalculées au démarrage si la base a changé depuis le dernier calcul, puis \
+        chaque minute (--actualisation) quand un « observatoire ingest » a modifié la base pendant \
+        que le serveur tourne : les pages suivent sans redémarrage.
 
         Exemples :
           observatoire serve
@@ -45,11 +47,16 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Pages gardées en mémoire jusqu’au prochain recalcul des tendances (0 : aucune).")
     var cache: Int = 512
 
+    @Option(name: .customLong("actualisation"),
+            help: ArgumentHelp("Secondes entre deux vérifications que la base a changé (0 : au démarrage seulement).", valueName: "secondes"))
+    var refreshInterval: Int = 60
+
     @OptionGroup var taxonomy: TaxonomyOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port doit être compris entre 1 et 65535") }
         guard cache >= 0 else { throw ValidationError("--cache doit être positif ou nul") }
+        guard refreshInterval >= 0 else { throw ValidationError("--actualisation doit être positif ou nul") }
     }
 
     func run() async throws {
@@ -69,6 +76,21 @@ struct Serve: AsyncParsableCommand {
         }
         let trends = try TrendStore(store: store)
         if try await trends.refreshIfStale() { print("tables de tendances recalculées") }
+        if refreshInterval > 0 {
+            // An ingest run while the server is up changes the store: rebuild the derived tables
+            // (the page cache follows their build stamp). Readers see the old tables until then.
+            let interval = refreshInterval
+            Task.detached {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(interval))
+                    do {
+                        if try await trends.refreshIfStale() { print("base modifiée : tables de tendances recalculées") }
+                    } catch {
+                        FileHandle.standardError.write(Data("erreur : recalcul des tendances impossible : \(error)\n".utf8))
+                    }
+                }
+            }
+        }
         let site = try await Site(trends: trends, catalog: Catalog(taxonomy: tax))
         print("Observatoire : http://\(host):\(port)/")
         let app = try await WebServer.application(site: site, webDirectory: webDirectory, host: host, port: port,
