@@ -1,3 +1,5 @@
+import FrenchText
+
 /// Reduces a job title to one canonical form: lower case, `H/F`-type markers and contract or
 /// location noise removed, inclusive and feminine forms turned into the masculine form used by
 /// ROME appellations (`Développeur·se Python (H/F) - CDI - Lyon (69)` → `développeur python`).
@@ -39,6 +41,8 @@ public enum TitleNormalizer {
                                                  "ne", "nes", "fe", "le", "ère", "ères", "ve", "ive", "s", "x", "sse", "ice"]
 
     public static func normalize(_ title: String) -> String {
+        // Titles arrive with escaped HTML too (`Analyste d&#039;exploitation`, `<b>H/F</b>`).
+        let title = title.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) ? HTMLText.toText(title) : title
         // Work on an array of scalars: titles are short, but String slicing and searching
         // (split on a string separator) cost more than the whole token matching.
         var t: [Unicode.Scalar] = []
@@ -47,7 +51,7 @@ public enum TitleNormalizer {
             switch c.value {
             case 0x2019, 0x02BC, 0x2018: t.append("'")
             case 0x2022, 0x2027, 0x22C5: t.append("·")
-            case 0x00A0, 0x202F, 0x2009, 0x09: t.append(" ")
+            case 0x00A0, 0x202F, 0x2009, 0x09, 0x0A, 0x0D: t.append(" ")
             case 0x2013, 0x2014: t.append("-")
             default: t.append(c)
             }

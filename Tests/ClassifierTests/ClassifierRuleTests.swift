@@ -134,6 +134,8 @@ struct TitleTests {
         ("Animatrice numérique", "animateur numérique"),
         ("Ingénieure cybersécurité | Full remote", "ingénieur cybersécurité"),
         ("Chargé(e) de médiation numérique", "chargé de médiation numérique"),
+        ("Analyste d&#039;Exploitation Devops F/H", "analyste d'exploitation devops"),
+        ("Infirmier D.E <b>H/F</b> de laboratoire d&apos;analyse", "infirmier d.e de laboratoire d'analyse"),
     ])
     func titlesNormalizeToOneForm(_ raw: String, _ expected: String) {
         #expect(TitleNormalizer.normalize(raw) == expected)
