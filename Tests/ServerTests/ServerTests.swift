@@ -150,3 +150,11 @@ struct ServerCacheTests {
         }
     }
 }
+
+struct FrenchFormatTests {
+    @Test func pricesUseFrenchTypography() {
+        #expect(FrenchFormat.euros(2100) == "2\u{202F}100\u{00A0}€")
+        #expect(FrenchFormat.euros(1290.5) == "1\u{202F}290,50\u{00A0}€")
+        #expect(FrenchFormat.euros(0) == "0\u{00A0}€")
+    }
+}

@@ -192,7 +192,7 @@ extension Site {
         let fields: [[String: Any]] = [
             field("Organisme", t.organisation), field("Source", t.source), field("Numéro à la source", t.sourceID),
             field("Durée", t.durationHours.map { "\(FrenchFormat.int($0))\u{00A0}heures" }),
-            field("Prix", t.priceEuros.map { "\(FrenchFormat.decimal($0, digits: 2))\u{00A0}€" }),
+            field("Prix", t.priceEuros.map(FrenchFormat.euros)),
             field("Formacode", t.formacodes.joined(separator: ", ")), field("Codes ROME", t.romeCodes.joined(separator: ", ")),
             field("Certifications", t.certifications.joined(separator: ", ")),
             field("Domaines retenus", t.domains.isEmpty ? "aucun" : t.domains.map(catalog.domainLabel).joined(separator: ", ")),

@@ -21,6 +21,14 @@ enum FrenchFormat {
         return (x < 0 && s.contains(where: { $0 != "0" && $0 != "," }) ? "−" : "") + s
     }
 
+    /// `2 100 €`, `1 290,50 €`: thousands grouped, cents only when there are some.
+    static func euros(_ x: Double) -> String {
+        let cents = Int((abs(x) * 100).rounded())
+        let whole = int(cents / 100)
+        let amount = cents % 100 == 0 ? whole : whole + "," + String(format: "%02d", cents % 100)
+        return (x < 0 ? "−" : "") + amount + "\u{00A0}€"
+    }
+
     static func percent(_ x: Double, digits: Int = 1) -> String { decimal(x * 100, digits: digits) + nnbsp + "%" }
 
     static func growth(_ x: Double) -> String {
