@@ -8,20 +8,24 @@ import GRDB
 /// `WITHOUT ROWID` on `dedup_bands` (drop the clause for PostgreSQL). Full-text search (FTS5), if
 /// added, will get its own migration and stay out of the aggregate queries.
 enum StoreSchema {
+    ///
+    /// Migrations after v1 only add tables, columns and indexes, so they run with immediate foreign
+    /// key checks: GRDB's default (deferred) ends each migration with `PRAGMA foreign_key_check`
+    /// over the whole database, a full read of every table (9 minutes at 1,000,000 postings here).
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 postings, classifications, dedup, runs, rejects") { db in
             try db.execute(sql: v1)
         }
-        migrator.registerMigration("v2 training offers") { db in try db.execute(sql: v2Training) }
+        migrator.registerMigration("v2 training offers", foreignKeyChecks: .immediate) { db in try db.execute(sql: v2Training) }
         // CSV catalogues (CPF, training bodies) carry a price; LHEO rarely does.
-        migrator.registerMigration("v3 training offer price") { db in
+        migrator.registerMigration("v3 training offer price", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: "ALTER TABLE training_offers ADD COLUMN price_euros DOUBLE PRECISION")
         }
-        migrator.registerMigration("v4 dedup sketches") { db in try db.execute(sql: v4DedupSketches) }
+        migrator.registerMigration("v4 dedup sketches", foreignKeyChecks: .immediate) { db in try db.execute(sql: v4DedupSketches) }
         // The trend tables' change stamp reads the latest classification time: without an index
         // that was a scan of the whole table (and MAX(last_seen) one of postings, 8.5 GB at 1M).
-        migrator.registerMigration("v5 change stamp indexes") { db in
+        migrator.registerMigration("v5 change stamp indexes", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 CREATE INDEX classifications_classified_at ON classifications(classified_at);
                 CREATE INDEX training_classifications_classified_at ON training_classifications(classified_at);

@@ -15,10 +15,10 @@ import GRDB
 enum TrendsSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("trends v1 facts and rollup") { db in
+        migrator.registerMigration("trends v1 facts and rollup", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: v1)
         }
-        migrator.registerMigration("trends v1 search fts5 (SQLite only)") { db in
+        migrator.registerMigration("trends v1 search fts5 (SQLite only)", foreignKeyChecks: .immediate) { db in
             // SQLite-specific: FTS5 external-content index kept in sync by triggers. Skipped (and
             // search falls back to LIKE) when this SQLite has no FTS5.
             do {
