@@ -5,6 +5,7 @@
 #
 # Usage: scripts/bench-web.sh [BASE_URL] [DURATION] [PATH…]
 #   server: observatoire serve (release build); default paths: every page type and its exports.
+#   COLD_MAX: seconds allowed for the cold request (default 300); a timeout shows as code 000.
 set -eu
 BASE=${1:-http://127.0.0.1:8080}
 D=${2:-30s}
@@ -21,7 +22,7 @@ fi
 echo "| path | cold (1st request) | p50 | p95 | p99 | requests/s | errors |"
 echo "|---|---|---|---|---|---|---|"
 for path in "$@"; do
-  cold=$(curl -s -o /dev/null -w '%{time_total} %{http_code}' "$BASE$path")
+  cold=$(curl -s --max-time "${COLD_MAX:-300}" -o /dev/null -w '%{time_total} %{http_code}' "$BASE$path" || true)
   code=${cold#* }
   cold_ms=$(awk -v t="${cold% *}" 'BEGIN { printf "%.0f ms", t * 1000 }')
   line=$(wrk -t2 -c32 -d"$D" -s "$DIR/wrk-percentiles.lua" "$BASE$path" | tail -1)
