@@ -67,20 +67,21 @@ struct IngestSession {
     init(db: Database, run: Int64, stamp: String, policy: DedupPolicy) throws {
         self.db = db; self.run = run; self.stamp = stamp; self.policy = policy
         findPosting = try db.cachedStatement(sql: """
-            SELECT p.id, p.content_hash, c.taxonomy_version, p.minhash FROM postings p
+            SELECT p.id, p.content_hash, c.taxonomy_version, s.minhash FROM postings p
             LEFT JOIN classifications c ON c.posting_id = p.id
+            LEFT JOIN dedup_sketches s ON s.posting_id = p.id
             WHERE p.source = ? AND p.source_id = ?
             """)
         insertPosting = try db.cachedStatement(sql: """
             INSERT INTO postings (source, source_id, title, description, published, location, department, region,
-                contract, rome_code, naf, naf_section, company, url, source_skills, content_hash, title_key, minhash,
+                contract, rome_code, naf, naf_section, company, url, source_skills, content_hash,
                 first_seen, last_seen, first_run_id, last_run_id, content_run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         updatePosting = try db.cachedStatement(sql: """
             UPDATE postings SET title = ?, description = ?, published = ?, location = ?, department = ?, region = ?,
                 contract = ?, rome_code = ?, naf = ?, naf_section = ?, company = ?, url = ?, source_skills = ?,
-                content_hash = ?, title_key = ?, minhash = ?, last_seen = ?, last_run_id = ?, content_run_id = ?
+                content_hash = ?, last_seen = ?, last_run_id = ?, content_run_id = ?
             WHERE id = ?
             """)
         touchPosting = try db.cachedStatement(sql: "UPDATE postings SET last_seen = ?, last_run_id = ? WHERE id = ?")
@@ -124,7 +125,7 @@ struct IngestSession {
             let oldMinHash: [UInt8]? = (row[3] as Data?).map { Array($0) }
             try removeDedup(id: id, oldMinHash: oldMinHash, rowsPerBand: item.signature.rowsPerBand,
                             bandCount: item.signature.bandCount)
-            var args = postingValues(p, hash: hash, signature: item.signature)
+            var args = postingValues(p, hash: hash)
             args += [stamp, run, run, id]
             try updatePosting.execute(arguments: StatementArguments(args))
             try replaceClassification(id: id, item.classification, published: p.published)
@@ -132,7 +133,7 @@ struct IngestSession {
             return (.updated, kind)
         }
         var args: [(any DatabaseValueConvertible)?] = [p.source, p.id]
-        args += postingValues(p, hash: hash, signature: item.signature)
+        args += postingValues(p, hash: hash)
         args += [stamp, stamp, run, run, run]
         try insertPosting.execute(arguments: StatementArguments(args))
         let id = db.lastInsertedRowID
@@ -141,16 +142,16 @@ struct IngestSession {
         return (.stored, kind)
     }
 
-    /// title … minhash, in the column order shared by the insert and update statements.
-    private func postingValues(_ p: Posting, hash: String, signature: DedupSignature) -> [(any DatabaseValueConvertible)?] {
+    /// title … content_hash, in the column order shared by the insert and update statements. The
+    /// dedup sketch goes to `dedup_sketches` only (`deduplicate`); `postings.title_key` and
+    /// `postings.minhash` are no longer written (migration v6; older rows keep theirs, unread).
+    private func postingValues(_ p: Posting, hash: String) -> [(any DatabaseValueConvertible)?] {
         let department = p.department.flatMap { Geography.department(code: $0)?.code ?? $0 }
             ?? p.location.flatMap(Geography.department(fromLocation:))
         let region = department.flatMap { Geography.region(ofDepartment: $0)?.code }
         return [p.title, p.description, p.published?.description, p.location, department, region,
                 p.contract, p.romeCode, p.naf, p.naf.flatMap(NAF.section(ofCode:)), p.company, p.url,
-                JSONText.array(p.sourceSkills), hash,
-                signature.titleKey == 0 ? nil : Int64(bitPattern: signature.titleKey),
-                Data(signature.minHashBytes)]
+                JSONText.array(p.sourceSkills), hash]
     }
 
     private func replaceClassification(id: Int64, _ c: Classification, published: Day?) throws {
