@@ -40,14 +40,7 @@ public struct Deduplicator: Sendable {
     /// (FrenchText's folded tokens, or `Dedup.tokens`). Title and company are tokenized here with
     /// `Dedup.tokens` (they are short).
     public func signature(for posting: Posting, tokens: [String]) -> DedupSignature {
-        let titleTokens = Dedup.tokens(posting.title)
-        var exact = Dedup.fnv1a64(tokens: tokens)
-        exact = (exact ^ 0x1E) &* Dedup.fnvPrime
-        exact = Dedup.fnv1a64(tokens: Dedup.tokens(posting.company ?? ""), seed: exact)
-        let title = Dedup.normalizedTitle(titleTokens)
-        let titleKey = title.isEmpty ? 0 : Dedup.fnv1a64(tokens: title)
-        return DedupSignature(exactKey: exact, titleKey: titleKey, minHash: minHash(tokens),
-                              bandCount: configuration.bands, rowsPerBand: configuration.rowsPerBand)
+        signature(for: posting, chained: Dedup.fnv1a64(tokens: tokens), tokenHashes: tokens.map { Dedup.fnv1a64($0) })
     }
 
     /// The signature of a posting tokenized with `Dedup.tokens`: the same value as
@@ -56,13 +49,17 @@ public struct Deduplicator: Sendable {
         var words = FoldedTokenHasher(capacity: posting.description.utf8.count / 6)
         words.add(posting.title)
         words.add(posting.description)
-        let titleTokens = Dedup.tokens(posting.title)
-        var exact = words.chained
-        exact = (exact ^ 0x1E) &* Dedup.fnvPrime
+        return signature(for: posting, chained: words.chained, tokenHashes: words.hashes)
+    }
+
+    /// From the text's words as `Dedup.fnv1a64(tokens:)` (`chained`) and one `Dedup.fnv1a64` per
+    /// word; title and company are tokenized here (they are short).
+    private func signature(for posting: Posting, chained: UInt64, tokenHashes: [UInt64]) -> DedupSignature {
+        var exact = (chained ^ 0x1E) &* Dedup.fnvPrime
         exact = Dedup.fnv1a64(tokens: Dedup.tokens(posting.company ?? ""), seed: exact)
-        let title = Dedup.normalizedTitle(titleTokens)
+        let title = Dedup.normalizedTitle(Dedup.tokens(posting.title))
         let titleKey = title.isEmpty ? 0 : Dedup.fnv1a64(tokens: title)
-        return DedupSignature(exactKey: exact, titleKey: titleKey, minHash: minHash(tokenHashes: words.hashes),
+        return DedupSignature(exactKey: exact, titleKey: titleKey, minHash: minHash(tokenHashes: tokenHashes),
                               bandCount: configuration.bands, rowsPerBand: configuration.rowsPerBand)
     }
 

@@ -7,7 +7,7 @@ import Records
 struct FoldedTokenHasher {
     /// One hash per word, in order.
     private(set) var hashes: [UInt64] = []
-    /// `Dedup.fnv1a64(tokens:)` of the words so far (complete after `finish()`).
+    /// `Dedup.fnv1a64(tokens:)` of the words added so far.
     private(set) var chained: UInt64 = Dedup.fnvOffset
     private var current: UInt64 = Dedup.fnvOffset
     private var inWord = false

@@ -8,9 +8,16 @@ public struct CSVSchema: Sendable {
     /// Fields an explicit `field=Column` mapping may name.
     public var mappable: [String]
     /// Fields whose aliases also match when followed by digits, every such column kept.
-    public var repeating: Set<String> = []
+    public var repeating: Set<String>
     /// What the file holds, for error messages (« offres d’emploi », « formations »).
     public var noun: String
+
+    /// `mappable` defaults to every field that has aliases.
+    public init(aliases: [(field: String, names: [String])], required: [String], mappable: [String]? = nil,
+                repeating: Set<String> = [], noun: String) {
+        self.aliases = aliases; self.required = required; self.mappable = mappable ?? aliases.map(\.field)
+        self.repeating = repeating; self.noun = noun
+    }
 
     /// Postings, as `CSVReader` reads them.
     public static let postings = CSVSchema(aliases: [

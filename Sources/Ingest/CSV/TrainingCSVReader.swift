@@ -16,7 +16,8 @@ import Records
 public final class TrainingCSVReader: IteratorProtocol {
     private let table: CSVTable
     private let source: String
-    private let limits: ReaderLimits
+    /// Every mapped column with its size bound, in header order (checked on each row).
+    private let bounds: [(column: Int, limit: Int)]
     /// The offer being assembled from consecutive rows, with its number of rows.
     private var pending: (offer: TrainingOffer, rows: Int)?
     private var queued: [Result<TrainingOffer, RecordError>] = []
@@ -41,8 +42,13 @@ public final class TrainingCSVReader: IteratorProtocol {
     public init(input: ByteSource, source: String, mapping explicit: [String: String] = [:],
                 limits: ReaderLimits = ReaderLimits()) throws(IngestError) {
         self.source = source
-        self.limits = limits
-        table = try CSVTable(input: input, schema: .trainingCatalogue, explicit: explicit, limits: limits)
+        let table = try CSVTable(input: input, schema: .trainingCatalogue, explicit: explicit, limits: limits)
+        self.table = table
+        let long: Set<String> = ["objectives", "content", "expected_results", "prerequisites"]
+        bounds = table.mapping.columns.map { field, column in
+            (column, field == "title" ? limits.maxTitleCharacters
+                : long.contains(field) ? limits.maxDescriptionCharacters : limits.maxFieldCharacters)
+        }.sorted { $0.column < $1.column }
     }
 
     /// True when `headers` name columns only a training catalogue has (Formacode, organisation
@@ -88,11 +94,8 @@ public final class TrainingCSVReader: IteratorProtocol {
         func reject(_ e: RecordError) { queued.append(.failure(e)) }
 
         // Size bounds first: nothing over a bound is stored, nothing is truncated.
-        let long: Set<String> = ["objectives", "content", "expected_results", "prerequisites"]
-        for (field, i) in m.columns.sorted(by: { $0.value < $1.value }) {
+        for (i, bound) in bounds {
             let n = row.values[i].unicodeScalars.count
-            let bound = field == "title" ? limits.maxTitleCharacters
-                : long.contains(field) ? limits.maxDescriptionCharacters : limits.maxFieldCharacters
             if n > bound {
                 return reject(context.error(.tooLarge, field: m.headers[i], "\(n) caractères, plus que la limite de \(bound)"))
             }
@@ -148,7 +151,7 @@ public final class TrainingCSVReader: IteratorProtocol {
             pending = p
             return
         }
-        let idHash = TrainingCSVReader.idHash(id)
+        let idHash = StableID.fnv1a64([id])
         if let first = seen[idHash] {
             return reject(context.error(.invalidField, field: header("id"),
                                         "formation « \(String(id.prefix(80))) » déjà lue plus haut (ligne \(first)) : les lignes d’une même formation doivent se suivre"))
@@ -174,13 +177,6 @@ public final class TrainingCSVReader: IteratorProtocol {
         if let old = pending { queued.append(.success(old.offer)) }
         seen[idHash] = context.line ?? 0
         pending = (offer, 1)
-    }
-
-    /// FNV-1a 64 of an id's UTF-8 bytes.
-    static func idHash(_ id: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h
     }
 
     /// The codes of one cell: split on `;` `,` `|` `/` and line breaks.
@@ -222,12 +218,9 @@ public final class TrainingCSVReader: IteratorProtocol {
         return x
     }
 
-    /// `2025-09-01`, `20250901` (LHEO) or `01/09/2025`.
+    /// `20250901` (LHEO) or any form posting dates take (`2025-09-01`, `01/09/2025`, `1er septembre 2025`).
     static func day(_ s: String) -> Day? {
-        if let d = LHEOCodes.day(s) { return d }
-        let parts = s.split(separator: "/")
-        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 else { return nil }
-        return Day(year: y, month: m, day: d)
+        LHEOCodes.day(s) ?? ((try? PublishedDate.parse(s).get()) ?? nil)
     }
 }
 
@@ -262,11 +255,7 @@ extension CSVSchema {
         ("session_id", ["numerosession", "idsession", "sessionid"]),
         ("url", ["urlformation", "url", "lien", "link"]),
         ("source", ["source"]),
-    ], required: ["title"],
-       mappable: ["id", "title", "objectives", "content", "expected_results", "prerequisites", "organisation", "siret",
-                  "region", "department", "city", "postal_code", "commune_code", "formacode", "nsf", "rome", "rncp", "rs",
-                  "certification", "hours", "price", "start", "end", "action_id", "session_id", "url", "source"],
-       repeating: ["formacode", "nsf", "rome", "rncp"], noun: "formations")
+    ], required: ["title"], repeating: ["formacode", "nsf", "rome", "rncp"], noun: "formations")
 }
 
 extension RecordError {

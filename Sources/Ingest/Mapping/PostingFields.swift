@@ -119,13 +119,18 @@ struct PostingFields {
 /// file gives the same ids (and the store's upserts stay idempotent).
 enum StableID {
     static func hash<S: Sequence>(_ parts: S) -> String where S.Element == String {
+        let hex = String(fnv1a64(parts), radix: 16)
+        return "h-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// FNV-1a 64 of the parts' UTF-8 bytes, a unit separator after each.
+    static func fnv1a64<S: Sequence>(_ parts: S) -> UInt64 where S.Element == String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for part in parts {
             for b in part.utf8 { h ^= UInt64(b); h = h &* 0x100_0000_01b3 }
             h ^= 0x1F; h = h &* 0x100_0000_01b3  // unit separator between parts
         }
-        let hex = String(h, radix: 16)
-        return "h-" + String(repeating: "0", count: 16 - hex.count) + hex
+        return h
     }
 }
 
