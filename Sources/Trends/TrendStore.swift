@@ -52,8 +52,9 @@ public final class TrendStore: Sendable {
         }
     }
 
-    /// Rebuilds `trend_facts` and `trend_rollup` in one transaction (readers keep seeing the old
-    /// tables until it commits). Cost grows with the number of postings: seconds per million.
+    /// Rebuilds `trend_facts`, then `trend_rollup`, `trend_titles` and `trend_pairs`
+    /// (`RollupBuilder`), in one transaction: readers keep seeing the old tables until it commits.
+    /// Cost: one read of `postings` and one ordered read of the classification tables.
     public func refresh(now: Date = Date()) async throws {
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM trend_facts")
@@ -66,30 +67,7 @@ public final class TrendStore: Sendable {
                 WHERE p.published IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM duplicates d WHERE d.posting_id = p.id)
                 """)
-            try db.execute(sql: "DELETE FROM trend_rollup")
-            let dims: [(name: String, column: String?)] = [("", nil)] + Dimension.allCases.map { ($0.rawValue, "f.\($0.column)") }
-            for (name, column) in dims {
-                let value = column ?? "''"
-                let notNull = column.map { "WHERE \($0) IS NOT NULL" } ?? ""
-                let groupDim = column.map { "\($0), " } ?? ""
-                try db.execute(sql: """
-                    INSERT INTO trend_rollup (kind, grp, key, dim, dim_value, month, n)
-                    SELECT 'total', '', '', '\(name)', \(value), f.month, COUNT(*)
-                    FROM trend_facts f \(notNull) GROUP BY \(groupDim)f.month
-                    """)
-                try db.execute(sql: """
-                    INSERT INTO trend_rollup (kind, grp, key, dim, dim_value, month, n)
-                    SELECT 'domaine', '', pd.domain, '\(name)', \(value), f.month, COUNT(*)
-                    FROM trend_facts f JOIN posting_domains pd ON pd.posting_id = f.posting_id \(notNull)
-                    GROUP BY pd.domain, \(groupDim)f.month
-                    """)
-                try db.execute(sql: """
-                    INSERT INTO trend_rollup (kind, grp, key, dim, dim_value, month, n)
-                    SELECT 'competence', pc.domain, pc.competency_id, '\(name)', \(value), f.month, COUNT(*)
-                    FROM trend_facts f JOIN posting_competencies pc ON pc.posting_id = f.posting_id \(notNull)
-                    GROUP BY pc.domain, pc.competency_id, \(groupDim)f.month
-                    """)
-            }
+            try RollupBuilder.rebuild(db)
             let stamp = try Self.stamp(db)
             try db.execute(sql: """
                 INSERT INTO trend_state (id, stamp, built_at) VALUES (1, ?, ?)

@@ -88,6 +88,29 @@ struct TrendsTests {
         for e in detail.evidence { #expect(e.snippet.match == e.text) }
     }
 
+    /// The competency page reads titles and co-occurrences from `trend_titles`/`trend_pairs`
+    /// (built at refresh) when no dimension is set: they must equal the live joins over the
+    /// store, over the whole range and over a window that cuts months off both ends.
+    @Test func testPrecomputedTitlesAndPairsEqualLiveJoins() async throws {
+        let f = try await Fixture.shared()
+        let ranked = try await f.trends.demand(.competencies(domain: nil), filter: TrendFilter()).rows
+        let range = try #require(try await f.trends.dataRange())
+        let window = TrendFilter(from: range.lowerBound.adding(5), to: range.upperBound.adding(-7))
+        var compared = 0
+        for row in ranked.prefix(6) {
+            for filter in [TrendFilter(), window] {
+                let pre = try await f.trends.titles(competency: row.key, filter: filter, limit: 1_000, live: false)
+                let live = try await f.trends.titles(competency: row.key, filter: filter, limit: 1_000, live: true)
+                #expect(pre == live, "\(row.key)")
+                let preCo = try await f.trends.coOccurrences(of: row.key, filter: filter, limit: 1_000, live: false)
+                let liveCo = try await f.trends.coOccurrences(of: row.key, filter: filter, limit: 1_000, live: true)
+                #expect(preCo == liveCo, "\(row.key)")
+                compared += pre.rows.count + preCo.count
+            }
+        }
+        #expect(compared > 50)
+    }
+
     @Test func testSearchFindsWordsAndIgnoresQuerySyntax() async throws {
         let f = try await Fixture.shared()
         let r = try await f.trends.search("python", filter: TrendFilter())

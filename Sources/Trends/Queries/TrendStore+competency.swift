@@ -29,31 +29,54 @@ extension TrendStore {
         }
     }
 
-    /// Normalized job titles (`classifications.title_normalized`) of the postings asking for a competency.
+    /// Normalized job titles (`classifications.title_normalized`) of the postings asking for a
+    /// competency: from `trend_titles` when the filter sets no dimension, live joins otherwise.
     public func titles(competency id: String, filter: TrendFilter, limit: Int = 20) async throws -> Breakdown {
+        try await titles(competency: id, filter: filter, limit: limit, live: !filter.dimensions.isEmpty)
+    }
+
+    /// `live`: join the store's tables even when the precomputed table could answer (tests).
+    func titles(competency id: String, filter: TrendFilter, limit: Int, live: Bool) async throws -> Breakdown {
         try await reader.read { db in
             let periods = try Self.window(filter, db)
             guard let from = periods.first?.first, let to = periods.last?.last else { return Breakdown(total: 0, rows: []) }
-            let (w, args) = LiveFilter.clause(filter, from: from, to: to)
-            let total = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM posting_competencies pc JOIN trend_facts f ON f.posting_id = pc.posting_id
-                WHERE pc.competency_id = ? AND \(w)
-                """, arguments: StatementArguments([id] + args)) ?? 0
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT c.title_normalized, COUNT(*) AS n FROM posting_competencies pc
-                JOIN trend_facts f ON f.posting_id = pc.posting_id
-                JOIN classifications c ON c.posting_id = pc.posting_id
-                WHERE pc.competency_id = ? AND \(w) AND c.title_normalized IS NOT NULL AND c.title_normalized <> ''
-                GROUP BY c.title_normalized ORDER BY n DESC, c.title_normalized LIMIT ?
-                """, arguments: StatementArguments([id] + args + [limit]))
+            let total: Int
+            let rows: [Row]
+            if !live {
+                total = try MonthlyCounts.fetch(db, kind: .competency, filter: filter, from: from, to: to, key: id)
+                    .count(id, in: from...to)
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT title, SUM(n) AS c FROM trend_titles WHERE competency_id = ? AND month BETWEEN ? AND ?
+                    GROUP BY title ORDER BY c DESC, title LIMIT ?
+                    """, arguments: [id, from.description, to.description, limit])
+            } else {
+                let (w, args) = LiveFilter.clause(filter, from: from, to: to)
+                total = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM posting_competencies pc JOIN trend_facts f ON f.posting_id = pc.posting_id
+                    WHERE pc.competency_id = ? AND \(w)
+                    """, arguments: StatementArguments([id] + args)) ?? 0
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT c.title_normalized, COUNT(*) AS n FROM posting_competencies pc
+                    JOIN trend_facts f ON f.posting_id = pc.posting_id
+                    JOIN classifications c ON c.posting_id = pc.posting_id
+                    WHERE pc.competency_id = ? AND \(w) AND c.title_normalized IS NOT NULL AND c.title_normalized <> ''
+                    GROUP BY c.title_normalized ORDER BY n DESC, c.title_normalized LIMIT ?
+                    """, arguments: StatementArguments([id] + args + [limit]))
+            }
             return Breakdown(total: total, rows: rows.map {
                 Breakdown.Row(value: $0[0], count: $0[1], share: total > 0 ? Double($0[1] as Int) / Double(total) : 0)
             })
         }
     }
 
-    /// Competencies most often asked together with `id`, with their lift (rule in `TrendRules`).
+    /// Competencies most often asked together with `id`, with their lift (rule in `TrendRules`):
+    /// from `trend_pairs` when the filter sets no dimension, live joins otherwise.
     public func coOccurrences(of id: String, filter: TrendFilter, limit: Int = 15) async throws -> [CoOccurrence] {
+        try await coOccurrences(of: id, filter: filter, limit: limit, live: !filter.dimensions.isEmpty)
+    }
+
+    /// `live`: join the store's tables even when the precomputed table could answer (tests).
+    func coOccurrences(of id: String, filter: TrendFilter, limit: Int, live: Bool) async throws -> [CoOccurrence] {
         try await reader.read { db in
             let periods = try Self.window(filter, db)
             guard let from = periods.first?.first, let to = periods.last?.last else { return [] }
@@ -61,14 +84,22 @@ extension TrendStore {
             let range = from...to
             let bigN = counts.total(in: range), nc = counts.count(id, in: range)
             guard bigN > 0, nc > 0 else { return [] }
-            let (w, args) = LiveFilter.clause(filter, from: from, to: to)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT pc2.competency_id, COUNT(*) AS n FROM posting_competencies pc1
-                JOIN trend_facts f ON f.posting_id = pc1.posting_id
-                JOIN posting_competencies pc2 ON pc2.posting_id = pc1.posting_id AND pc2.competency_id <> pc1.competency_id
-                WHERE pc1.competency_id = ? AND \(w)
-                GROUP BY pc2.competency_id HAVING COUNT(*) >= ? ORDER BY n DESC, pc2.competency_id LIMIT ?
-                """, arguments: StatementArguments([id] + args + [TrendRules.minimumSupport, limit]))
+            let rows: [Row]
+            if !live {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT other_id, SUM(n) AS c FROM trend_pairs WHERE competency_id = ? AND month BETWEEN ? AND ?
+                    GROUP BY other_id HAVING SUM(n) >= ? ORDER BY c DESC, other_id LIMIT ?
+                    """, arguments: [id, from.description, to.description, TrendRules.minimumSupport, limit])
+            } else {
+                let (w, args) = LiveFilter.clause(filter, from: from, to: to)
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT pc2.competency_id, COUNT(*) AS n FROM posting_competencies pc1
+                    JOIN trend_facts f ON f.posting_id = pc1.posting_id
+                    JOIN posting_competencies pc2 ON pc2.posting_id = pc1.posting_id AND pc2.competency_id <> pc1.competency_id
+                    WHERE pc1.competency_id = ? AND \(w)
+                    GROUP BY pc2.competency_id HAVING COUNT(*) >= ? ORDER BY n DESC, pc2.competency_id LIMIT ?
+                    """, arguments: StatementArguments([id] + args + [TrendRules.minimumSupport, limit]))
+            }
             return rows.map { row in
                 let key: String = row[0], together: Int = row[1]
                 let nd = max(counts.count(key, in: range), together)
