@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "EmergingTests", dependencies: ["Emerging", "Classifier", "Taxonomy", "Records", "Store",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Store", "Records", "Taxonomy", "Classifier",
-                                                        "Dedup", "Demo"]),
+                                                        "Dedup", "Demo", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ServerTests", dependencies: [
             "ObservatoireServer", "Trends", "Store", "Records", "Taxonomy", "Classifier", "Demo",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

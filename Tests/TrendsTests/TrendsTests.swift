@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Trends
 
@@ -109,6 +110,29 @@ struct TrendsTests {
             }
         }
         #expect(compared > 50)
+    }
+
+    /// `trend_competency_facts` (what every filtered competency query reads) holds exactly the
+    /// store's competency rows of unique dated postings, with their facts and normalized title.
+    @Test func testCompetencyFactsAreTheStoreJoin() async throws {
+        let f = try await Fixture.shared()
+        let (built, joined) = try await f.trends.reader.read { (db: Database) throws -> ([[DatabaseValue]], [[DatabaseValue]]) in
+            let columns = "competency_id, posting_id, domain, month, region, department, naf_section, rome_domain, contract, source, title"
+            let built = try Row.fetchAll(db, sql: "SELECT \(columns) FROM trend_competency_facts ORDER BY competency_id, posting_id")
+                .map { Array($0.databaseValues) }
+            let joined = try Row.fetchAll(db, sql: """
+                SELECT pc.competency_id, pc.posting_id, pc.domain, f.month, f.region, f.department, f.naf_section,
+                       f.rome_domain, f.contract, f.source, NULLIF(c.title_normalized, '')
+                FROM posting_competencies pc JOIN trend_facts f ON f.posting_id = pc.posting_id
+                JOIN classifications c ON c.posting_id = pc.posting_id
+                ORDER BY pc.competency_id, pc.posting_id
+                """).map { Array($0.databaseValues) }
+            return (built, joined)
+        }
+        #expect(built.count > 1_000)
+        #expect(built.count == joined.count)
+        let differing = zip(built, joined).filter { $0 != $1 }
+        #expect(differing.isEmpty, "\(differing.prefix(3))")
     }
 
     @Test func testSearchFindsWordsAndIgnoresQuerySyntax() async throws {

@@ -55,15 +55,15 @@ struct MonthlyCounts: Sendable {
                                     arguments: StatementArguments(whereArgs)) {
             if let m = Month(row[0] as String) { out.totals[m] = row[1] }
         }
-        let table = kind == .domain ? "posting_domains" : "posting_competencies"
-        let keyColumn = kind == .domain ? "x.domain" : "x.competency_id"
-        let groupColumn = kind == .domain ? "''" : "x.domain"
-        var sql = """
-            SELECT \(keyColumn), \(groupColumn), f.month, COUNT(*) FROM trend_facts f
-            JOIN \(table) x ON x.posting_id = f.posting_id WHERE \(whereSQL)
-            """
+        // Competencies: the clustered trend_competency_facts (one range per key, or one sequential
+        // read for a whole domain) rather than a look-up in posting_competencies per posting.
+        let from = kind == .domain ? "trend_facts f JOIN posting_domains x ON x.posting_id = f.posting_id"
+            : "trend_competency_facts f"
+        let keyColumn = kind == .domain ? "x.domain" : "f.competency_id"
+        let groupColumn = kind == .domain ? "''" : "f.domain"
+        var sql = "SELECT \(keyColumn), \(groupColumn), f.month, COUNT(*) FROM \(from) WHERE \(whereSQL)"
         var args = whereArgs
-        if let group, kind == .competency { sql += " AND x.domain = ?"; args.append(group) }
+        if let group, kind == .competency { sql += " AND f.domain = ?"; args.append(group) }
         if let key { sql += " AND \(keyColumn) = ?"; args.append(key) }
         sql += " GROUP BY \(keyColumn), \(groupColumn), f.month"
         for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) {

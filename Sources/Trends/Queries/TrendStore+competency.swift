@@ -17,9 +17,8 @@ extension TrendStore {
             } else {
                 let (w, args) = LiveFilter.clause(filter, from: from, to: to)
                 rows = try Row.fetchAll(db, sql: """
-                    SELECT f.\(dimension.column), COUNT(*) AS c FROM posting_competencies pc
-                    JOIN trend_facts f ON f.posting_id = pc.posting_id
-                    WHERE pc.competency_id = ? AND \(w) AND f.\(dimension.column) IS NOT NULL
+                    SELECT f.\(dimension.column), COUNT(*) AS c FROM trend_competency_facts f
+                    WHERE f.competency_id = ? AND \(w) AND f.\(dimension.column) IS NOT NULL
                     GROUP BY f.\(dimension.column) ORDER BY c DESC, f.\(dimension.column) LIMIT ?
                     """, arguments: StatementArguments([id] + args + [limit]))
             }
@@ -52,15 +51,12 @@ extension TrendStore {
             } else {
                 let (w, args) = LiveFilter.clause(filter, from: from, to: to)
                 total = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM posting_competencies pc JOIN trend_facts f ON f.posting_id = pc.posting_id
-                    WHERE pc.competency_id = ? AND \(w)
+                    SELECT COUNT(*) FROM trend_competency_facts f WHERE f.competency_id = ? AND \(w)
                     """, arguments: StatementArguments([id] + args)) ?? 0
                 rows = try Row.fetchAll(db, sql: """
-                    SELECT c.title_normalized, COUNT(*) AS n FROM posting_competencies pc
-                    JOIN trend_facts f ON f.posting_id = pc.posting_id
-                    JOIN classifications c ON c.posting_id = pc.posting_id
-                    WHERE pc.competency_id = ? AND \(w) AND c.title_normalized IS NOT NULL AND c.title_normalized <> ''
-                    GROUP BY c.title_normalized ORDER BY n DESC, c.title_normalized LIMIT ?
+                    SELECT f.title, COUNT(*) AS n FROM trend_competency_facts f
+                    WHERE f.competency_id = ? AND \(w) AND f.title IS NOT NULL AND f.title <> ''
+                    GROUP BY f.title ORDER BY n DESC, f.title LIMIT ?
                     """, arguments: StatementArguments([id] + args + [limit]))
             }
             return Breakdown(total: total, rows: rows.map {
@@ -93,10 +89,9 @@ extension TrendStore {
             } else {
                 let (w, args) = LiveFilter.clause(filter, from: from, to: to)
                 rows = try Row.fetchAll(db, sql: """
-                    SELECT pc2.competency_id, COUNT(*) AS n FROM posting_competencies pc1
-                    JOIN trend_facts f ON f.posting_id = pc1.posting_id
-                    JOIN posting_competencies pc2 ON pc2.posting_id = pc1.posting_id AND pc2.competency_id <> pc1.competency_id
-                    WHERE pc1.competency_id = ? AND \(w)
+                    SELECT pc2.competency_id, COUNT(*) AS n FROM trend_competency_facts f
+                    JOIN posting_competencies pc2 ON pc2.posting_id = f.posting_id AND pc2.competency_id <> f.competency_id
+                    WHERE f.competency_id = ? AND \(w)
                     GROUP BY pc2.competency_id HAVING COUNT(*) >= ? ORDER BY n DESC, pc2.competency_id LIMIT ?
                     """, arguments: StatementArguments([id] + args + [TrendRules.minimumSupport, limit]))
             }

@@ -38,9 +38,8 @@ extension TrendStore {
                     byCompetency ? ("\(alias).domain", ", \(alias).domain") : ("''", "")
                 }
                 for r in try Row.fetchAll(db, sql: """
-                    SELECT pc.\(key), \(group("pc").select), COUNT(DISTINCT pc.posting_id)
-                    FROM posting_competencies pc JOIN trend_facts f ON f.posting_id = pc.posting_id
-                    WHERE \(w) GROUP BY pc.\(key)\(group("pc").groupBy)
+                    SELECT f.\(key), \(group("f").select), COUNT(DISTINCT f.posting_id)
+                    FROM trend_competency_facts f WHERE \(w) GROUP BY f.\(key)\(group("f").groupBy)
                     """, arguments: StatementArguments(args)) {
                     demand[r[0]] = (r[1], r[2])
                 }
@@ -53,16 +52,16 @@ extension TrendStore {
                     supply[r[0]] = (r[1], r[2], r[3], r[4])
                 }
             case .region:
-                var pJoin = "", pWhere = "", sJoin = "", sWhere = ""
+                var pTable = "trend_facts", pWhere = "", sJoin = "", sWhere = ""
                 var pArgs: [any DatabaseValueConvertible] = [], sArgs: [any DatabaseValueConvertible] = []
                 if let competency {
-                    pJoin = "JOIN posting_competencies pc ON pc.posting_id = f.posting_id"
-                    pWhere = " AND pc.competency_id = ?"; pArgs = [competency]
+                    pTable = "trend_competency_facts"
+                    pWhere = " AND f.competency_id = ?"; pArgs = [competency]
                     sJoin = "JOIN training_competencies tc ON tc.offer_id = s.offer_id AND tc.taught = 1"
                     sWhere = " AND tc.competency_id = ?"; sArgs = [competency]
                 }
                 for r in try Row.fetchAll(db, sql: """
-                    SELECT f.region, COUNT(DISTINCT f.posting_id) FROM trend_facts f \(pJoin)
+                    SELECT f.region, COUNT(DISTINCT f.posting_id) FROM \(pTable) f
                     WHERE \(w) AND f.region IS NOT NULL\(pWhere) GROUP BY f.region
                     """, arguments: StatementArguments(args + pArgs)) {
                     demand[r[0]] = ("", r[1])

@@ -9,16 +9,16 @@ extension TrendStore {
         return skills.isEmpty ? title + "\n" + description : title + "\n" + description + "\n" + skills.joined(separator: "\n")
     }
 
-    /// Recent postings asking for a competency under the filter, each with its first non-negated
-    /// evidence sentence.
+    /// Recent postings asking for a competency under the filter (latest month first, then the
+    /// latest stored), each with its first non-negated evidence sentence.
     public func samples(competency id: String, filter: TrendFilter, limit: Int = 8) async throws -> [EvidenceSample] {
         try await reader.read { db in
             let periods = try Self.window(filter, db)
             guard let from = periods.first?.first, let to = periods.last?.last else { return [] }
             let (w, args) = LiveFilter.clause(filter, from: from, to: to)
             let ids = try Int64.fetchAll(db, sql: """
-                SELECT pc.posting_id FROM posting_competencies pc JOIN trend_facts f ON f.posting_id = pc.posting_id
-                WHERE pc.competency_id = ? AND \(w) ORDER BY pc.published DESC, pc.posting_id DESC LIMIT ?
+                SELECT f.posting_id FROM trend_competency_facts f
+                WHERE f.competency_id = ? AND \(w) ORDER BY f.month DESC, f.posting_id DESC LIMIT ?
                 """, arguments: StatementArguments([id] + args + [limit]))
             var out: [EvidenceSample] = []
             for pid in ids {
@@ -81,14 +81,14 @@ extension TrendStore {
             var match = ""
             var matchArgs: [any DatabaseValueConvertible] = []
             var join = ""
-            var order = "f.month DESC, p.id DESC"
+            var order = "f.month DESC, f.posting_id DESC"
             if words.isEmpty {
                 // No words: the filtered postings, most recent first.
             } else if fts {
-                join = "JOIN posting_search s ON s.rowid = p.id"
+                join = "JOIN posting_search s ON s.rowid = f.posting_id"
                 match = " AND posting_search MATCH ?"
                 matchArgs = [words.map { "\"\($0.replacingOccurrences(of: "\"", with: ""))\"*" }.joined(separator: " ")]
-                order = "s.rank, p.id DESC"
+                order = "s.rank, f.posting_id DESC"
             } else {
                 for word in words {
                     let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
@@ -97,12 +97,19 @@ extension TrendStore {
                     matchArgs += ["%\(escaped)%", "%\(escaped)%"]
                 }
             }
-            let base = "FROM trend_facts f JOIN postings p ON p.id = f.posting_id \(join) WHERE \(w)\(match)"
+            // The count and the ranking read only the narrow trend_facts (and the FTS index): the
+            // page's rows are read from postings for the ids kept, not for every match (at
+            // 1,000,000 postings a common word matches 100,000 wide rows, one random read each).
+            let likeJoin = fts || words.isEmpty ? "" : "JOIN postings p ON p.id = f.posting_id"
+            let base = "FROM trend_facts f \(join) \(likeJoin) WHERE \(w)\(match)"
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(base)", arguments: StatementArguments(args + matchArgs)) ?? 0
-            let hits = try Row.fetchAll(db, sql: """
-                SELECT p.id, p.title, p.company, p.published, p.location, p.contract \(base) ORDER BY \(order) LIMIT ? OFFSET ?
-                """, arguments: StatementArguments(args + matchArgs + [limit, offset])).map {
-                SearchHit(postingID: $0[0], title: $0[1], company: $0[2], published: $0[3], location: $0[4], contract: $0[5])
+            let ids = try Int64.fetchAll(db, sql: "SELECT f.posting_id \(base) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                         arguments: StatementArguments(args + matchArgs + [limit, offset]))
+            let hits = try ids.compactMap { id in
+                try Row.fetchOne(db, sql: "SELECT id, title, company, published, location, contract FROM postings WHERE id = ?",
+                                 arguments: [id]).map {
+                    SearchHit(postingID: $0[0], title: $0[1], company: $0[2], published: $0[3], location: $0[4], contract: $0[5])
+                }
             }
             return SearchResults(total: total, hits: hits, fullText: fts && !words.isEmpty)
         }

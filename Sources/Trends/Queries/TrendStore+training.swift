@@ -109,17 +109,16 @@ extension TrendStore {
             let (wb, argsb) = LiveFilter.clause(filter, from: window.from.adding(-length), to: window.from.adding(-1))
             var now: [String: Int] = [:], before: [String: Int] = [:], regions: [String: [Breakdown.Row]] = [:]
             for r in try Row.fetchAll(db, sql: """
-                SELECT pc.competency_id, f.region, COUNT(*) FROM posting_competencies pc
-                JOIN trend_facts f ON f.posting_id = pc.posting_id
-                WHERE pc.competency_id IN (\(taughtSQL)) AND \(w) GROUP BY pc.competency_id, f.region
+                SELECT f.competency_id, f.region, COUNT(*) FROM trend_competency_facts f
+                WHERE f.competency_id IN (\(taughtSQL)) AND \(w) GROUP BY f.competency_id, f.region
                 """, arguments: StatementArguments([id] + args)) {
                 let c: String = r[0], n: Int = r[2]
                 now[c, default: 0] += n
                 if let region: String = r[1] { regions[c, default: []].append(Breakdown.Row(value: region, count: n, share: 0)) }
             }
             for r in try Row.fetchAll(db, sql: """
-                SELECT pc.competency_id, COUNT(*) FROM posting_competencies pc JOIN trend_facts f ON f.posting_id = pc.posting_id
-                WHERE pc.competency_id IN (\(taughtSQL)) AND \(wb) GROUP BY pc.competency_id
+                SELECT f.competency_id, COUNT(*) FROM trend_competency_facts f
+                WHERE f.competency_id IN (\(taughtSQL)) AND \(wb) GROUP BY f.competency_id
                 """, arguments: StatementArguments([id] + argsb)) {
                 before[r[0]] = r[1]
             }

@@ -1,6 +1,7 @@
 import GRDB
 
-/// Builds `trend_rollup`, `trend_titles` and `trend_pairs` from `trend_facts` in one pass.
+/// Builds `trend_rollup`, `trend_titles`, `trend_pairs` and `trend_competency_facts` from
+/// `trend_facts` in one pass.
 ///
 /// The facts, each posting's domains, competencies and normalized title are read as four cursors
 /// in posting order and merged here; the counts are kept in memory and written at the end. With
@@ -48,6 +49,11 @@ struct RollupBuilder {
             SELECT posting_id, title_normalized FROM classifications
             WHERE title_normalized IS NOT NULL AND title_normalized <> '' ORDER BY posting_id
             """))
+        try db.execute(sql: "DELETE FROM trend_competency_facts")
+        let insertFact = try db.makeStatement(sql: """
+            INSERT INTO trend_competency_facts (competency_id, posting_id, domain, month, region, department, naf_section,
+                rome_domain, contract, source, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         let none = try codes.id("")
         var dimValues: [(dim: Int, value: Int)] = []
         var postingDomains: [Int] = [], postingCompetencies: [Int] = [], postingTitle: [Int] = []
@@ -67,7 +73,12 @@ struct RollupBuilder {
                 for d in postingDomains { rollup[Self.rollupKey(1, d, dim, value, month), default: 0] += 1 }
                 for c in postingCompetencies { rollup[Self.rollupKey(2, c, dim, value, month), default: 0] += 1 }
             }
+            let facts = (1..<Self.dimensions.count).map { row[$0 + 1] as DatabaseValue }
+            let title = postingTitle.first.map { titleNames.string($0) }
             for c in postingCompetencies {
+                try insertFact.execute(arguments: StatementArguments(
+                    [codes.string(c).databaseValue, id.databaseValue, codes.string(domainOf[c] ?? none).databaseValue,
+                     months.string(month).databaseValue] + facts + [title.databaseValue]))
                 if let title = postingTitle.first { titles[Self.key(c, month, title), default: 0] += 1 }
                 for other in postingCompetencies where other != c { pairs[Self.key(c, month, other), default: 0] += 1 }
             }

@@ -12,6 +12,10 @@ import GRDB
 ///   the other competencies of its unique postings. A competency page's titles and co-occurrence
 ///   tables read them when the filter sets no dimension: at 1,000,000 postings the live joins cost
 ///   50,000 random look-ups each (28 s with a warm cache, 7 minutes cold on this machine).
+/// - `trend_competency_facts` (v3): `trend_facts` joined with `posting_competencies` and the
+///   normalized title, clustered by competency. Every competency query under any filter (titles,
+///   breakdowns, samples, monthly counts, training demand) reads one contiguous range of it instead
+///   of joining two big tables with a random look-up per posting.
 /// - `trend_state`: the store stamp the derived tables were built from (see `TrendStore.refresh`).
 ///
 /// Plain SQL that PostgreSQL also runs. The full-text index (FTS5) is SQLite-only and lives in its
@@ -37,8 +41,31 @@ enum TrendsSchema {
         migrator.registerMigration("trends v2 titles and pairs", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("trends v3 competency facts", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
+
+    /// SQLite-specific: `WITHOUT ROWID` clusters the rows by competency (drop the clause for
+    /// PostgreSQL and cluster on the primary key instead).
+    static let v3 = """
+    CREATE TABLE trend_competency_facts (
+        competency_id TEXT NOT NULL,
+        posting_id INTEGER NOT NULL,
+        domain TEXT NOT NULL,
+        month TEXT NOT NULL,
+        region TEXT,
+        department TEXT,
+        naf_section TEXT,
+        rome_domain TEXT,
+        contract TEXT,
+        source TEXT NOT NULL,
+        title TEXT,
+        PRIMARY KEY (competency_id, posting_id)
+    ) WITHOUT ROWID;
+    DELETE FROM trend_state;
+    """
 
     static let v2 = """
     CREATE TABLE trend_titles (
