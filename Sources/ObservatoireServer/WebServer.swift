@@ -16,7 +16,10 @@ public enum WebServer {
     /// Builds the router over `site` with the templates and static files of `webDirectory`.
     /// - Parameter cacheCapacity: rendered responses kept by URL until the trend tables are
     ///   rebuilt (0 disables the cache).
-    public static func router(site: Site, webDirectory: String, cacheCapacity: Int = 0) async throws -> Router<BasicRequestContext> {
+    /// - Parameter precompute: keep the default emerging analysis computed in the background
+    ///   (`Site.keepEmergingWarm`), as `serve` does.
+    public static func router(site: Site, webDirectory: String, cacheCapacity: Int = 0,
+                              precompute: Bool = false) async throws -> Router<BasicRequestContext> {
         let library = try await MustacheLibrary(directory: webDirectory + "/templates")
         let renderer = PageRenderer(library: library)
         let router = Router()
@@ -47,7 +50,8 @@ public enum WebServer {
         page("/ecarts") { _, _, q in try await site.gaps(q) }
         page("/formations") { _, _, q in try await site.trainings(q) }
         page("/formations/:id") { _, c, q in try await site.training(c.parameters.require("id"), q) }
-        site.registerEmergingPages(page, webDirectory: webDirectory)
+        let emerging = site.registerEmergingPages(page, webDirectory: webDirectory)
+        if precompute { Task.detached { await site.keepEmergingWarm(emerging) } }
         return router
     }
 
@@ -80,8 +84,9 @@ public enum WebServer {
 
     /// Builds the application listening on `host:port`.
     public static func application(site: Site, webDirectory: String, host: String, port: Int, cacheCapacity: Int = 512,
+                                   precompute: Bool = true,
                                    logger: Logger = Logger(label: "observatoire.serve")) async throws -> some ApplicationProtocol {
-        let router = try await router(site: site, webDirectory: webDirectory, cacheCapacity: cacheCapacity)
+        let router = try await router(site: site, webDirectory: webDirectory, cacheCapacity: cacheCapacity, precompute: precompute)
         return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "observatoire"),
                            logger: logger)
     }

@@ -8,11 +8,14 @@ extension Site {
 
     /// Registers `/emergents` and `/metiers/:titre` (and their exports) through the router's
     /// `page` helper, with the taxonomy and ROME reference read from next to `webDirectory`.
-    func registerEmergingPages(_ page: (String, @escaping EmergingBuild) -> Void, webDirectory: String) {
+    /// Returns the context the pages share (taxonomy, ROME matcher, analysis cache).
+    @discardableResult
+    func registerEmergingPages(_ page: (String, @escaping EmergingBuild) -> Void, webDirectory: String) -> EmergingContext {
         let context = EmergingContext(root: URL(fileURLWithPath: webDirectory).standardizedFileURL.deletingLastPathComponent())
         let site = self
         page("/emergents") { _, _, q in try await site.emerging(q, context) }
         page("/metiers/:titre") { _, c, q in try await site.jobTitle(c.parameters.require("titre"), q, context) }
+        return context
     }
 
     static func titlePath(_ title: String) -> String {
@@ -82,6 +85,44 @@ extension Site {
         """
     }
 
+    /// The analysis for `options`, from the cache of the current trend build or computed (once
+    /// for concurrent requests).
+    func emergingResult(_ options: EmergingAnalysis.Options, _ context: EmergingContext) async throws -> EmergingCache.Result {
+        let reader = trends.databaseReader
+        let (taxonomy, matcher) = (context.taxonomy, context.matcher)
+        let key = EmergingCache.Key(scope: options.scope, granularity: options.granularity.rawValue, recentPeriods: options.recentPeriods)
+        return try await context.cache.result(key, stamp: try await trends.buildStamp()) {
+            let start = Date()
+            let analysis = EmergingAnalysis(reader: reader, taxonomy: taxonomy, matcher: matcher, options: options)
+            let w = try analysis.windows()
+            let titles = try analysis.emergingTitles()
+            let terms = try analysis.emergingTerms()
+            return .init(titles: titles, terms: terms, recent: w.recent.sorted(), earlier: w.earlier.sorted(), all: w.all,
+                         seconds: Date().timeIntervalSince(start))
+        }
+    }
+
+    /// Keeps the default `/emergents` analysis computed for the current trend build: it reads
+    /// every description (minutes at 1,000,000 postings), so `serve` runs it in the background at
+    /// start and after each refresh instead of on the first visitor's request. Checks the build
+    /// every `interval`; returns when cancelled.
+    func keepEmergingWarm(_ context: EmergingContext, interval: Duration = .seconds(10)) async {
+        var warmed = ""
+        while !Task.isCancelled {
+            if let stamp = try? await trends.buildStamp(), !stamp.isEmpty, stamp != warmed {
+                let start = Date()
+                do {
+                    _ = try await emergingResult(EmergingAnalysis.Options(), context)
+                    warmed = stamp
+                    print("émergents : analyse par défaut précalculée en \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+                } catch {
+                    FileHandle.standardError.write(Data("erreur : précalcul des émergents impossible : \(error)\n".utf8))
+                }
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
     /// `/emergents`: emerging job titles (with trend, regions, competencies) and emerging terms
     /// the taxonomy does not cover (with growth, domain and examples).
     func emerging(_ q: QueryParameters, _ context: EmergingContext) async throws -> PageResult {
@@ -95,17 +136,7 @@ extension Site {
         options.recentPeriods = recentPeriods
         options.scope = scope
         let reader = trends.databaseReader
-        let (taxonomy, matcher) = (context.taxonomy, context.matcher)
-        let key = EmergingCache.Key(scope: scope, granularity: options.granularity.rawValue, recentPeriods: recentPeriods)
-        let result = try await context.cache.result(key, stamp: try await trends.buildStamp()) { [options] in
-            let start = Date()
-            let analysis = EmergingAnalysis(reader: reader, taxonomy: taxonomy, matcher: matcher, options: options)
-            let w = try analysis.windows()
-            let titles = try analysis.emergingTitles()
-            let terms = try analysis.emergingTerms()
-            return .init(titles: titles, terms: terms, recent: w.recent.sorted(), earlier: w.earlier.sorted(), all: w.all,
-                         seconds: Date().timeIntervalSince(start))
-        }
+        let result = try await emergingResult(options, context)
         let keep = Self.suffix(q, keeping: FilterParser.names + ["recentes"])
         let profiles = try TitleStats(reader: reader, scope: scope).profiles(result.titles.map(\.title))
         var periods: [Period] = []

@@ -36,6 +36,11 @@ enum StoreSchema {
         migrator.registerMigration("v6 sketches only in dedup_sketches", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: "DROP INDEX IF EXISTS postings_title_key")
         }
+        // Job-title pages and the emerging titles' profiles look postings up by normalized title:
+        // without an index each was a read of the whole classifications table.
+        migrator.registerMigration("v7 normalized title index", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: "CREATE INDEX classifications_title ON classifications(title_normalized)")
+        }
         return migrator
     }
 
