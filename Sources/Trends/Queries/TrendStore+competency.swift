@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension TrendStore {
@@ -80,23 +81,34 @@ extension TrendStore {
             let range = from...to
             let bigN = counts.total(in: range), nc = counts.count(id, in: range)
             guard bigN > 0, nc > 0 else { return [] }
-            let rows: [Row]
+            var pairs: [(String, Int)]
             if !live {
-                rows = try Row.fetchAll(db, sql: """
+                pairs = try Row.fetchAll(db, sql: """
                     SELECT other_id, SUM(n) AS c FROM trend_pairs WHERE competency_id = ? AND month BETWEEN ? AND ?
                     GROUP BY other_id HAVING SUM(n) >= ? ORDER BY c DESC, other_id LIMIT ?
-                    """, arguments: [id, from.description, to.description, TrendRules.minimumSupport, limit])
+                    """, arguments: [id, from.description, to.description, TrendRules.minimumSupport, limit]).map { ($0[0], $0[1]) }
             } else {
+                // The other competencies of each posting are in its row (`others`): one range read.
                 let (w, args) = LiveFilter.clause(filter, from: from, to: to)
-                rows = try Row.fetchAll(db, sql: """
-                    SELECT pc2.competency_id, COUNT(*) AS n FROM trend_competency_facts f
-                    JOIN posting_competencies pc2 ON pc2.posting_id = f.posting_id AND pc2.competency_id <> f.competency_id
-                    WHERE f.competency_id = ? AND \(w)
-                    GROUP BY pc2.competency_id HAVING COUNT(*) >= ? ORDER BY n DESC, pc2.competency_id LIMIT ?
-                    """, arguments: StatementArguments([id] + args + [TrendRules.minimumSupport, limit]))
+                var together: [UInt16: Int] = [:]
+                let others = try Row.fetchCursor(db, sql: "SELECT f.others FROM trend_competency_facts f WHERE f.competency_id = ? AND \(w)",
+                                                 arguments: StatementArguments([id] + args))
+                while let row = try others.next() {
+                    guard let blob = row[0] as Data? else { continue }
+                    var i = blob.startIndex
+                    while i + 1 < blob.endIndex {
+                        together[UInt16(blob[i]) | UInt16(blob[i + 1]) << 8, default: 0] += 1
+                        i += 2
+                    }
+                }
+                let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT idx, competency_id FROM trend_competency_index")
+                    .map { (UInt16(truncatingIfNeeded: $0[0] as Int), $0[1] as String) })
+                pairs = together.compactMap { p, n in names[p].map { ($0, n) } }
+                    .filter { $0.1 >= TrendRules.minimumSupport }
+                    .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+                    .prefix(limit).map { $0 }
             }
-            return rows.map { row in
-                let key: String = row[0], together: Int = row[1]
+            return pairs.map { key, together in
                 let nd = max(counts.count(key, in: range), together)
                 return CoOccurrence(key: key, group: counts.group[key] ?? "", together: together, count: nd,
                                     share: Double(together) / Double(nc),

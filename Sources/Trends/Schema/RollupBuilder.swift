@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Builds `trend_rollup`, `trend_titles`, `trend_pairs` and `trend_competency_facts` from
@@ -25,6 +26,8 @@ struct RollupBuilder {
     private var pairs: [UInt64: Int32] = [:]
     /// Domain of each competency (`trend_rollup.grp`), by interned id.
     private var domainOf: [Int: Int] = [:]
+    /// Position of each competency in `trend_competency_index`, by interned id.
+    private var position: [Int: UInt16] = [:]
 
     private static let kinds = ["total", "domaine", "competence"]
     /// `trend_rollup.dim` values: no dimension, then each `Dimension` in `trend_facts` column order.
@@ -52,7 +55,7 @@ struct RollupBuilder {
         try db.execute(sql: "DELETE FROM trend_competency_facts")
         let insertFact = try db.makeStatement(sql: """
             INSERT INTO trend_competency_facts (competency_id, posting_id, domain, month, region, department, naf_section,
-                rome_domain, contract, source, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                rome_domain, contract, source, title, others) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let none = try codes.id("")
         var dimValues: [(dim: Int, value: Int)] = []
@@ -75,10 +78,20 @@ struct RollupBuilder {
             }
             let facts = (1..<Self.dimensions.count).map { row[$0 + 1] as DatabaseValue }
             let title = postingTitle.first.map { titleNames.string($0) }
+            var positions: [UInt16] = []
             for c in postingCompetencies {
+                if let p = position[c] { positions.append(p); continue }
+                guard position.count < Int(UInt16.max) else { throw TooManyDistinctValues(limit: Int(UInt16.max)) }
+                position[c] = UInt16(position.count)
+                positions.append(position[c]!)
+            }
+            for (i, c) in postingCompetencies.enumerated() {
+                var others = [UInt8]()
+                others.reserveCapacity(2 * positions.count)
+                for (j, p) in positions.enumerated() where j != i { others += [UInt8(p & 0xFF), UInt8(p >> 8)] }
                 try insertFact.execute(arguments: StatementArguments(
                     [codes.string(c).databaseValue, id.databaseValue, codes.string(domainOf[c] ?? none).databaseValue,
-                     months.string(month).databaseValue] + facts + [title.databaseValue]))
+                     months.string(month).databaseValue] + facts + [title.databaseValue, Data(others).databaseValue]))
                 if let title = postingTitle.first { titles[Self.key(c, month, title), default: 0] += 1 }
                 for other in postingCompetencies where other != c { pairs[Self.key(c, month, other), default: 0] += 1 }
             }
@@ -86,6 +99,9 @@ struct RollupBuilder {
     }
 
     private func write(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM trend_competency_index")
+        let insertPosition = try db.makeStatement(sql: "INSERT INTO trend_competency_index (idx, competency_id) VALUES (?, ?)")
+        for (c, p) in position { try insertPosition.execute(arguments: [Int(p), codes.string(c)]) }
         try db.execute(sql: "DELETE FROM trend_rollup")
         let insertRollup = try db.makeStatement(sql: """
             INSERT INTO trend_rollup (kind, grp, key, dim, dim_value, month, n) VALUES (?, ?, ?, ?, ?, ?, ?)

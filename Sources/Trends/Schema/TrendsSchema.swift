@@ -12,10 +12,12 @@ import GRDB
 ///   the other competencies of its unique postings. A competency page's titles and co-occurrence
 ///   tables read them when the filter sets no dimension: at 1,000,000 postings the live joins cost
 ///   50,000 random look-ups each (28 s with a warm cache, 7 minutes cold on this machine).
-/// - `trend_competency_facts` (v3): `trend_facts` joined with `posting_competencies` and the
-///   normalized title, clustered by competency. Every competency query under any filter (titles,
-///   breakdowns, samples, monthly counts, training demand) reads one contiguous range of it instead
-///   of joining two big tables with a random look-up per posting.
+/// - `trend_competency_facts` (v3, `others` in v4): `trend_facts` joined with
+///   `posting_competencies` and the normalized title, clustered by competency. Every competency
+///   query under any filter (titles, breakdowns, samples, monthly counts, training demand, gaps)
+///   reads one contiguous range of it instead of joining two big tables with a random look-up per
+///   posting. `others` lists the posting's other competencies (16-bit little-endian positions in
+///   `trend_competency_index`, rebuilt with it), so co-occurrence under a filter is that same read.
 /// - `trend_state`: the store stamp the derived tables were built from (see `TrendStore.refresh`).
 ///
 /// Plain SQL that PostgreSQL also runs. The full-text index (FTS5) is SQLite-only and lives in its
@@ -44,8 +46,20 @@ enum TrendsSchema {
         migrator.registerMigration("trends v3 competency facts", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("trends v4 co-occurring competencies", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
+
+    static let v4 = """
+    ALTER TABLE trend_competency_facts ADD COLUMN others BLOB;
+    CREATE TABLE trend_competency_index (
+        idx INTEGER PRIMARY KEY,
+        competency_id TEXT NOT NULL
+    );
+    DELETE FROM trend_state;
+    """
 
     /// SQLite-specific: `WITHOUT ROWID` clusters the rows by competency (drop the clause for
     /// PostgreSQL and cluster on the primary key instead).
