@@ -38,6 +38,12 @@ public struct EmergingAnalysis: Sendable {
         public var scope = EmergingScope()
         /// Characters kept around an example occurrence.
         public var exampleLength = 180
+        /// Postings whose descriptions are read per window for terms; a bigger window is read
+        /// one posting in `k` (by row id, the same ones every time), counts and totals alike, so
+        /// shares stay unbiased and the z-score reflects the sample's size. Bounds the analysis
+        /// at scale: every description of the earlier window is otherwise tokenized (minutes at
+        /// 1,000,000 postings). nil: all.
+        public var maximumPostingsPerWindow: Int? = 100_000
         public init() {}
     }
 
@@ -62,14 +68,29 @@ public struct EmergingAnalysis: Sendable {
 
     /// The recent and earlier windows, as sets of periods, and every period with postings.
     public func windows() throws -> (recent: Set<String>, earlier: Set<String>, all: [String]) {
-        let months = try reader.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT SUBSTR(p.published, 1, 7) FROM postings p \(scoped)")
+        let w = try windowCounts()
+        return (w.recent, w.earlier, w.all)
+    }
+
+    /// `windows()` with the number of postings of each period.
+    func windowCounts() throws -> (recent: Set<String>, earlier: Set<String>, all: [String], postings: [String: Int]) {
+        var postings: [String: Int] = [:]
+        try reader.read { db in
+            for row in try Row.fetchAll(db, sql: "SELECT SUBSTR(p.published, 1, 7), COUNT(*) FROM postings p \(scoped) GROUP BY 1") {
+                postings[period(ofMonth: row[0]), default: 0] += row[1] as Int
+            }
         }
-        let all = Array(Set(months.map(period(ofMonth:)))).sorted()
+        let all = postings.keys.sorted()
         let recent = Array(all.suffix(options.recentPeriods))
         var earlier = Array(all.dropLast(options.recentPeriods))
         if let n = options.earlierPeriods { earlier = Array(earlier.suffix(n)) }
-        return (Set(recent), Set(earlier), all)
+        return (Set(recent), Set(earlier), all, postings)
+    }
+
+    /// One posting in how many is read for a window of `postings` postings (1: all).
+    func sampling(_ postings: Int) -> Int {
+        guard let cap = options.maximumPostingsPerWindow, cap > 0, postings > cap else { return 1 }
+        return (postings + cap - 1) / cap
     }
 
     /// Titles absent from the ROME or rising from a small base: rising ones first (by z), then
@@ -112,12 +133,13 @@ public struct EmergingAnalysis: Sendable {
         return Array(out.prefix(options.maximumTitles))
     }
 
-    /// Visits the unique postings of a set of periods: (row id, source id, description).
-    func forEachPosting(in periods: Set<String>, _ body: (Int64, String, String) throws -> Void) throws {
+    /// Visits the unique postings of a set of periods, one in `every` by row id: (row id, source
+    /// id, description).
+    func forEachPosting(in periods: Set<String>, every: Int = 1, _ body: (Int64, String, String) throws -> Void) throws {
         try reader.read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT p.id, p.source_id, SUBSTR(p.published, 1, 7), p.description FROM postings p \(scoped)
-                ORDER BY p.id
+                \(every > 1 ? "AND p.id % \(every) = 0" : "") ORDER BY p.id
                 """)
             while let r = try rows.next() {
                 guard periods.contains(period(ofMonth: r[2])) else { continue }
@@ -128,10 +150,12 @@ public struct EmergingAnalysis: Sendable {
 
     /// Candidate terms rising in the recent window, ranked by z-score, with examples and domain.
     public func emergingTerms() throws -> [EmergingTerm] {
-        let (recent, earlier, _) = try windows()
+        let (recent, earlier, _, postings) = try windowCounts()
+        let recentEvery = sampling(recent.reduce(0) { $0 + (postings[$1] ?? 0) })
+        let earlierEvery = sampling(earlier.reduce(0) { $0 + (postings[$1] ?? 0) })
         var recentCounts: [String: Int] = [:]
         var recentTotal = 0
-        try forEachPosting(in: recent) { _, _, text in
+        try forEachPosting(in: recent, every: recentEvery) { _, _, text in
             recentTotal += 1
             for o in extractor.candidates(in: text) { recentCounts[o.key, default: 0] += 1 }
         }
@@ -140,7 +164,7 @@ public struct EmergingAnalysis: Sendable {
         recentCounts = [:]
         var earlierCounts = [String: Int](minimumCapacity: supported.count)
         var earlierTotal = 0
-        try forEachPosting(in: earlier) { _, _, text in
+        try forEachPosting(in: earlier, every: earlierEvery) { _, _, text in
             earlierTotal += 1
             for o in extractor.candidates(in: text) where supported[o.key] != nil { earlierCounts[o.key, default: 0] += 1 }
         }
@@ -163,17 +187,18 @@ public struct EmergingAnalysis: Sendable {
             if !redundant { kept.append((key, s)) }
             if kept.count == options.maximumTerms { break }
         }
-        return try describe(kept, recent: recent, recentTotal: recentTotal, earlierTotal: earlierTotal)
+        return try describe(kept, recent: recent, every: recentEvery, recentTotal: recentTotal, earlierTotal: earlierTotal)
+            .map { var t = $0; t.recentSampling = recentEvery; t.earlierSampling = earlierEvery; return t }
     }
 
     /// Written forms, examples and majority domain of the kept terms (third pass).
-    func describe(_ kept: [(String, GrowthRule.Score)], recent: Set<String>, recentTotal: Int,
+    func describe(_ kept: [(String, GrowthRule.Score)], recent: Set<String>, every: Int, recentTotal: Int,
                   earlierTotal: Int) throws -> [EmergingTerm] {
         let wanted = Set(kept.map(\.0))
         var forms: [String: [String: Int]] = [:]
         var examples: [String: [EmergingTerm.Example]] = [:]
         var postingsOf: [String: [Int64]] = [:]
-        try forEachPosting(in: recent) { id, sourceID, text in
+        try forEachPosting(in: recent, every: every) { id, sourceID, text in
             for o in extractor.candidates(in: text) where wanted.contains(o.key) {
                 let bytes = Array(text.utf8)
                 let surface = String(decoding: bytes[o.start..<o.end], as: UTF8.self).lowercased()
@@ -184,16 +209,18 @@ public struct EmergingAnalysis: Sendable {
                 }
             }
         }
-        let ids = Set(postingsOf.values.joined())
+        // Domains of those postings only, by primary key (a join over every competency row read
+        // the whole table and looked each posting up: minutes at 1,000,000 postings).
+        let ids = Array(Set(postingsOf.values.joined())).sorted()
         var domainsOf: [Int64: Set<String>] = [:]
         try reader.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT pc.posting_id, pc.domain FROM posting_competencies pc
-                JOIN postings p ON p.id = pc.posting_id \(scoped)
-                """)
-            while let r = try rows.next() {
-                let id: Int64 = r[0]
-                if ids.contains(id) { domainsOf[id, default: []].insert(r[1]) }
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = ids[start..<min(start + 500, ids.count)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                for r in try Row.fetchAll(db, sql: "SELECT posting_id, domain FROM posting_competencies WHERE posting_id IN (\(marks))",
+                                          arguments: StatementArguments(Array(chunk))) {
+                    domainsOf[r[0] as Int64, default: []].insert(r[1])
+                }
             }
         }
         return kept.map { key, score in

@@ -7,9 +7,13 @@ public struct EmergingTerm: Sendable, Hashable {
     /// Other written forms seen, most frequent first (plural, accents…).
     public var variants: [String]
     public var score: GrowthRule.Score
-    /// Postings in the recent and earlier windows (the denominators).
+    /// Postings in the recent and earlier windows (the denominators), as read.
     public var recentTotal: Int
     public var earlierTotal: Int
+    /// One posting in how many was read in each window (1: all; see
+    /// `EmergingAnalysis.Options.maximumPostingsPerWindow`).
+    public var recentSampling = 1
+    public var earlierSampling = 1
     /// Majority domain of the competencies found in the recent postings that contain the term,
     /// with the number of those postings having it; nil when none has a competency.
     public var domain: String?

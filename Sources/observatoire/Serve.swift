@@ -75,7 +75,11 @@ struct Serve: AsyncParsableCommand {
             if training > 0 { print("aucune formation : \(training) offres de formation de démonstration chargées depuis \(demoTrainingFile)") }
         }
         let trends = try TrendStore(store: store)
-        if try await trends.refreshIfStale() { print("tables de tendances recalculées") }
+        let refreshStart = Date()
+        if try await trends.refreshIfStale() {
+            // Unbuffered: the line reaches a log file when it happens, not at exit.
+            FileHandle.standardOutput.write(Data("tables de tendances recalculées en \(String(format: "%.1f", Date().timeIntervalSince(refreshStart))) s\n".utf8))
+        }
         if refreshInterval > 0 {
             // An ingest run while the server is up changes the store: rebuild the derived tables
             // (the page cache follows their build stamp). Readers see the old tables until then.

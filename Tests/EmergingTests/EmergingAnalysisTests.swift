@@ -101,6 +101,26 @@ struct EmergingAnalysisTests {
         #expect(title.reasons.contains(.rising))
     }
 
+    /// Above `maximumPostingsPerWindow`, each window is read one posting in k: totals are the
+    /// sample's (earlier window: 60 postings read one in 3 → 20), the recent window under the cap
+    /// is read whole, and a term that only appears recently still rises.
+    @Test func largeWindowsAreSampledOnePostingInK() throws {
+        let tax = try Self.taxonomy()
+        let store = try Self.store(taxonomy: tax)
+        var options = EmergingAnalysis.Options()
+        options.termRule = GrowthRule(minimumSupport: 5)
+        options.maximumPostingsPerWindow = 25
+        let sampled = try EmergingAnalysis(reader: store.reader, taxonomy: tax, matcher: nil, options: options).emergingTerms()
+        let jumeau = try #require(sampled.first { $0.label.hasPrefix("jumeau") }, "\(sampled.map(\.label))")
+        #expect(jumeau.earlierSampling == 3 && jumeau.recentSampling == 1)
+        #expect(jumeau.earlierTotal == 20 && jumeau.recentTotal == 20)
+        #expect(jumeau.score.recent == 12 && jumeau.score.earlier == 0)
+        options.maximumPostingsPerWindow = nil
+        let whole = try EmergingAnalysis(reader: store.reader, taxonomy: tax, matcher: nil, options: options).emergingTerms()
+        let all = try #require(whole.first { $0.label.hasPrefix("jumeau") })
+        #expect(all.earlierSampling == 1 && all.earlierTotal == 60)
+    }
+
     @Test func suggestSnippetParsesBack() throws {
         let tax = try Self.taxonomy()
         let store = try Self.store(taxonomy: tax)

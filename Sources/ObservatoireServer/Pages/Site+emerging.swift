@@ -102,6 +102,15 @@ extension Site {
         }
     }
 
+    /// Says which windows were read one posting in k (empty when both were read whole).
+    static func samplingNote(_ term: EmergingTerm?, maximum: Int?) -> String {
+        guard let term, let maximum, term.recentSampling > 1 || term.earlierSampling > 1 else { return "" }
+        let parts = [("récente", term.recentSampling), ("antérieure", term.earlierSampling)].filter { $0.1 > 1 }
+            .map { "fenêtre \($0.0) : une offre sur \($0.1)" }
+        return " Au-delà de \(FrenchFormat.int(maximum)) offres par fenêtre, les termes sont comptés sur un échantillon fixe ("
+            + parts.joined(separator: ", ") + ") ; parts et z portent sur cet échantillon."
+    }
+
     /// Keeps the default `/emergents` analysis computed for the current trend build: it reads
     /// every description (minutes at 1,000,000 postings), so `serve` runs it in the background at
     /// start and after each refresh instead of on the first visitor's request. Checks the build
@@ -114,7 +123,8 @@ extension Site {
                 do {
                     _ = try await emergingResult(EmergingAnalysis.Options(), context)
                     warmed = stamp
-                    print("émergents : analyse par défaut précalculée en \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+                    let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
+                    FileHandle.standardOutput.write(Data("émergents : analyse par défaut précalculée en \(seconds) s\n".utf8))
                 } catch {
                     FileHandle.standardError.write(Data("erreur : précalcul des émergents impossible : \(error)\n".utf8))
                 }
@@ -182,7 +192,8 @@ extension Site {
                       DataTable.Column("rapport", "Rapport des parts", numeric: true), DataTable.Column("z", "z", numeric: true),
                       DataTable.Column("domaine", "Domaine des compétences associées"), DataTable.Column("exemples", "Exemples")],
             rows: termRows,
-            note: "Domaine : celui des compétences de la taxonomie trouvées le plus souvent dans les offres récentes qui contiennent le terme. Exemples coupés à \(options.exampleLength) caractères.")
+            note: "Domaine : celui des compétences de la taxonomie trouvées le plus souvent dans les offres récentes qui contiennent le terme. Exemples coupés à \(options.exampleLength) caractères."
+                + Self.samplingNote(result.terms.first, maximum: options.maximumPostingsPerWindow))
         let titleViews: [[String: Any]] = result.titles.enumerated().map { i, t in
             let counts = Self.series(profiles[t.title]?.months ?? [:], periods: periods)
             let desc = zip(periods, counts).map { "\($0.label) : \(FrenchFormat.int($1))" }.joined(separator: " ; ")
