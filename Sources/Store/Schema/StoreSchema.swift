@@ -41,6 +41,16 @@ enum StoreSchema {
         migrator.registerMigration("v7 normalized title index", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: "CREATE INDEX classifications_title ON classifications(title_normalized)")
         }
+        // What the trend tables and the emerging windows read of every posting, in one covering
+        // index: their scans read it (≈ 60 bytes per posting) instead of the table, where each
+        // row holds its description (8.5 GB at 1,000,000 postings). It starts with `published`,
+        // so it also replaces `postings_published`.
+        migrator.registerMigration("v8 posting facts covering index", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: """
+                CREATE INDEX postings_facts ON postings(published, region, department, naf_section, rome_code, contract, source);
+                DROP INDEX postings_published;
+                """)
+        }
         return migrator
     }
 
