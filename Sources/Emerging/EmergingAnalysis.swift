@@ -135,17 +135,38 @@ public struct EmergingAnalysis: Sendable {
 
     /// Visits the unique postings of a set of periods, one in `every` by row id: (row id, source
     /// id, description).
+    /// The date range of the periods bounds the query, so that a short window is found through
+    /// the `published` index instead of a read of every row (descriptions included); rows come in
+    /// the order SQLite reads them, the same for the same database.
     func forEachPosting(in periods: Set<String>, every: Int = 1, _ body: (Int64, String, String) throws -> Void) throws {
+        guard let bounds = Self.dateBounds(periods) else { return }
         try reader.read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT p.id, p.source_id, SUBSTR(p.published, 1, 7), p.description FROM postings p \(scoped)
-                \(every > 1 ? "AND p.id % \(every) = 0" : "") ORDER BY p.id
-                """)
+                AND p.published >= ? AND p.published < ?\(every > 1 ? " AND p.id % \(every) = 0" : "")
+                """, arguments: [bounds.from, bounds.before])
             while let r = try rows.next() {
                 guard periods.contains(period(ofMonth: r[2])) else { continue }
                 try body(r[0], r[1], r[3])
             }
         }
+    }
+
+    /// `published` bounds covering `periods` (`AAAA-MM` or `AAAA-Tn`): from the first month, before
+    /// the month after the last. nil for an empty set.
+    static func dateBounds(_ periods: Set<String>) -> (from: String, before: String)? {
+        let months = periods.compactMap { p -> (first: Int, last: Int)? in
+            let parts = p.split(separator: "-")
+            guard parts.count == 2, let y = Int(parts[0]) else { return nil }
+            if parts[1].hasPrefix("T"), let t = Int(parts[1].dropFirst()), (1...4).contains(t) {
+                return (y * 12 + (t - 1) * 3, y * 12 + (t - 1) * 3 + 2)
+            }
+            guard let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+            return (y * 12 + m - 1, y * 12 + m - 1)
+        }
+        guard let first = months.map(\.first).min(), let last = months.map(\.last).max() else { return nil }
+        func label(_ i: Int) -> String { String(format: "%04d-%02d", i / 12, i % 12 + 1) }
+        return (label(first), label(last + 1))
     }
 
     /// Candidate terms rising in the recent window, ranked by z-score, with examples and domain.

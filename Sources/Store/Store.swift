@@ -33,6 +33,9 @@ public final class Store: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.label = "observatoire"
+        // One writer at a time per database file: an `ingest` started while `serve` rebuilds the
+        // trend tables (minutes at 1,000,000 postings) waits for it instead of failing at once.
+        config.busyMode = .timeout(600)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA cache_size = -65536")

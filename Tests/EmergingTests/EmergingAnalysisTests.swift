@@ -1,5 +1,5 @@
 import Classifier
-import Emerging
+@testable import Emerging
 import Foundation
 import GRDB
 import Records
@@ -119,6 +119,15 @@ struct EmergingAnalysisTests {
         let whole = try EmergingAnalysis(reader: store.reader, taxonomy: tax, matcher: nil, options: options).emergingTerms()
         let all = try #require(whole.first { $0.label.hasPrefix("jumeau") })
         #expect(all.earlierSampling == 1 && all.earlierTotal == 60)
+    }
+
+    /// The window's `published` bounds: from its first month, before the month after its last.
+    @Test func windowDateBounds() {
+        #expect(EmergingAnalysis.dateBounds(["2025-09", "2025-07"])! == ("2025-07", "2025-10"))
+        #expect(EmergingAnalysis.dateBounds(["2024-12"])! == ("2024-12", "2025-01"))
+        #expect(EmergingAnalysis.dateBounds(["2024-T4", "2024-T2"])! == ("2024-04", "2025-01"))
+        #expect(EmergingAnalysis.dateBounds([]) == nil)
+        #expect(EmergingAnalysis.dateBounds(["2024-13", "n'importe"]) == nil)
     }
 
     @Test func suggestSnippetParsesBack() throws {
