@@ -10,6 +10,9 @@ actor EmergingCache {
     struct Result: Sendable {
         var titles: [EmergingTitle]
         var terms: [EmergingTerm]
+        /// Trend, regions and competencies of each title (read with the analysis: at 1,000,000
+        /// postings a popular title has tens of thousands of postings to look up).
+        var profiles: [String: TitleStats.Profile]
         /// Periods of the recent and earlier windows, and all periods with postings, in order.
         var recent: [String], earlier: [String], all: [String]
         /// Time the analysis took.

@@ -97,8 +97,9 @@ extension Site {
             let w = try analysis.windows()
             let titles = try analysis.emergingTitles()
             let terms = try analysis.emergingTerms()
-            return .init(titles: titles, terms: terms, recent: w.recent.sorted(), earlier: w.earlier.sorted(), all: w.all,
-                         seconds: Date().timeIntervalSince(start))
+            let profiles = try TitleStats(reader: reader, scope: options.scope).profiles(titles.map(\.title))
+            return .init(titles: titles, terms: terms, profiles: profiles, recent: w.recent.sorted(), earlier: w.earlier.sorted(),
+                         all: w.all, seconds: Date().timeIntervalSince(start))
         }
     }
 
@@ -145,10 +146,9 @@ extension Site {
         options.granularity = filter.granularity == .month ? .month : .quarter
         options.recentPeriods = recentPeriods
         options.scope = scope
-        let reader = trends.databaseReader
         let result = try await emergingResult(options, context)
         let keep = Self.suffix(q, keeping: FilterParser.names + ["recentes"])
-        let profiles = try TitleStats(reader: reader, scope: scope).profiles(result.titles.map(\.title))
+        let profiles = result.profiles
         var periods: [Period] = []
         if let first = result.all.first.flatMap(Self.firstMonth), let last = result.all.last.flatMap(Self.firstMonth) {
             periods = Period.range(from: first, to: last, granularity: filter.granularity)
