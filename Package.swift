@@ -69,6 +69,7 @@ let package = Package(
             "ObservatoireServer", "Emerging", "Trends", "Store", "Records", "Taxonomy", "Classifier", "Demo",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "TrainingTests", dependencies: ["Ingest", "Store", "Classifier", "Taxonomy", "Records"]),
     ],

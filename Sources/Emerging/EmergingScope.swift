@@ -41,4 +41,19 @@ public struct EmergingScope: Sendable, Hashable {
         if let source, !source.contains(where: \.isNewline) { parts.append("p.source = " + Self.quote(source)) }
         return parts.map { " AND " + $0 }.joined()
     }
+
+    /// The same conditions on the trend tables' `trend_facts f` (month, ROME domain letter), for
+    /// readers that use it instead of the wide `postings` rows.
+    public var factsSQL: String {
+        var parts: [String] = []
+        if let from, Self.isMonth(from) { parts.append("f.month >= '\(from)'") }
+        if let to, Self.isMonth(to) { parts.append("f.month <= '\(to)'") }
+        if let region, Self.isCode(region) { parts.append("f.region = '\(region)'") }
+        if let department, Self.isCode(department) { parts.append("f.department = '\(department)'") }
+        if let sector, Self.isCode(sector) { parts.append("f.naf_section = '\(sector)'") }
+        if let romeDomain, Self.isCode(romeDomain), romeDomain.count == 1 { parts.append("f.rome_domain = '\(romeDomain.uppercased())'") }
+        if let contract, !contract.contains(where: \.isNewline) { parts.append("f.contract = " + Self.quote(contract)) }
+        if let source, !source.contains(where: \.isNewline) { parts.append("f.source = " + Self.quote(source)) }
+        return parts.map { " AND " + $0 }.joined()
+    }
 }
