@@ -30,30 +30,27 @@ public struct EmergingScope: Sendable, Hashable {
 
     /// ` AND …` conditions on the posting alias `p` (empty when the scope is empty).
     public var sql: String {
-        var parts: [String] = []
-        if let from, Self.isMonth(from) { parts.append("SUBSTR(p.published, 1, 7) >= '\(from)'") }
-        if let to, Self.isMonth(to) { parts.append("SUBSTR(p.published, 1, 7) <= '\(to)'") }
-        if let region, Self.isCode(region) { parts.append("p.region = '\(region)'") }
-        if let department, Self.isCode(department) { parts.append("p.department = '\(department)'") }
-        if let sector, Self.isCode(sector) { parts.append("p.naf_section = '\(sector)'") }
-        if let romeDomain, Self.isCode(romeDomain), romeDomain.count == 1 { parts.append("p.rome_code LIKE '\(romeDomain)%'") }
-        if let contract, !contract.contains(where: \.isNewline) { parts.append("p.contract = " + Self.quote(contract)) }
-        if let source, !source.contains(where: \.isNewline) { parts.append("p.source = " + Self.quote(source)) }
-        return parts.map { " AND " + $0 }.joined()
+        clause(alias: "p", month: "SUBSTR(p.published, 1, 7)") { "p.rome_code LIKE '\($0)%'" }
     }
 
     /// The same conditions on the trend tables' `trend_facts f` (month, ROME domain letter), for
     /// readers that use it instead of the wide `postings` rows.
     public var factsSQL: String {
+        clause(alias: "f", month: "f.month") { "f.rome_domain = '\($0.uppercased())'" }
+    }
+
+    /// The conditions on `alias`'s dimension columns, with the month expression and the ROME
+    /// domain test of its table.
+    private func clause(alias a: String, month: String, romeDomainTest: (String) -> String) -> String {
         var parts: [String] = []
-        if let from, Self.isMonth(from) { parts.append("f.month >= '\(from)'") }
-        if let to, Self.isMonth(to) { parts.append("f.month <= '\(to)'") }
-        if let region, Self.isCode(region) { parts.append("f.region = '\(region)'") }
-        if let department, Self.isCode(department) { parts.append("f.department = '\(department)'") }
-        if let sector, Self.isCode(sector) { parts.append("f.naf_section = '\(sector)'") }
-        if let romeDomain, Self.isCode(romeDomain), romeDomain.count == 1 { parts.append("f.rome_domain = '\(romeDomain.uppercased())'") }
-        if let contract, !contract.contains(where: \.isNewline) { parts.append("f.contract = " + Self.quote(contract)) }
-        if let source, !source.contains(where: \.isNewline) { parts.append("f.source = " + Self.quote(source)) }
+        if let from, Self.isMonth(from) { parts.append("\(month) >= '\(from)'") }
+        if let to, Self.isMonth(to) { parts.append("\(month) <= '\(to)'") }
+        if let region, Self.isCode(region) { parts.append("\(a).region = '\(region)'") }
+        if let department, Self.isCode(department) { parts.append("\(a).department = '\(department)'") }
+        if let sector, Self.isCode(sector) { parts.append("\(a).naf_section = '\(sector)'") }
+        if let romeDomain, Self.isCode(romeDomain), romeDomain.count == 1 { parts.append(romeDomainTest(romeDomain)) }
+        if let contract, !contract.contains(where: \.isNewline) { parts.append("\(a).contract = " + Self.quote(contract)) }
+        if let source, !source.contains(where: \.isNewline) { parts.append("\(a).source = " + Self.quote(source)) }
         return parts.map { " AND " + $0 }.joined()
     }
 }
