@@ -138,6 +138,7 @@ public struct EmergingAnalysis: Sendable {
 
     /// Visits the unique postings of a set of periods, one in `every` by row id: (row id, source
     /// id, description).
+    ///
     /// The date range of the periods bounds the query, so that a short window is found through
     /// the `published` index instead of a read of every row (descriptions included); rows come in
     /// the order SQLite reads them, the same for the same database.
@@ -235,17 +236,11 @@ public struct EmergingAnalysis: Sendable {
         }
         // Domains of those postings only, by primary key (a join over every competency row read
         // the whole table and looked each posting up: minutes at 1,000,000 postings).
-        let ids = Array(Set(postingsOf.values.joined())).sorted()
         var domainsOf: [Int64: Set<String>] = [:]
         try reader.read { db in
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = ids[start..<min(start + 500, ids.count)]
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-                for r in try Row.fetchAll(db, sql: "SELECT posting_id, domain FROM posting_competencies WHERE posting_id IN (\(marks))",
-                                          arguments: StatementArguments(Array(chunk))) {
-                    domainsOf[r[0] as Int64, default: []].insert(r[1])
-                }
-            }
+            try forEachRow(db, ids: Array(Set(postingsOf.values.joined())), {
+                "SELECT posting_id, domain FROM posting_competencies WHERE posting_id IN (\($0))"
+            }) { r in domainsOf[r[0] as Int64, default: []].insert(r[1]) }
         }
         return kept.map { key, score in
             let sortedForms = (forms[key] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)

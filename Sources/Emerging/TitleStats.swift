@@ -60,7 +60,6 @@ public struct TitleStats: Sendable {
                                       arguments: StatementArguments(Array(out.keys))) {
                 titleOf[r[0]] = r[1]
             }
-            let ids = titleOf.keys.sorted()
             var kept: [Int64] = []
             var regions: [String: [String: Int]] = [:]
             var competencies: [String: [String: (domain: String, count: Int, evidence: Int)]] = [:]
@@ -68,30 +67,24 @@ public struct TitleStats: Sendable {
             // a narrow table (`trend_facts`, 40 MB at 1,000,000 postings); without them (a
             // database `serve` never opened) the wide posting rows are read.
             let facts = try db.tableExists("trend_facts")
-            for chunk in Self.chunks(ids) {
-                let inList = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let sql = facts
-                    ? "SELECT f.posting_id, f.month, f.region FROM trend_facts f WHERE f.posting_id IN (\(inList))\(scope.factsSQL)"
+            try forEachRow(db, ids: Array(titleOf.keys), { inList in
+                facts ? "SELECT f.posting_id, f.month, f.region FROM trend_facts f WHERE f.posting_id IN (\(inList))\(scope.factsSQL)"
                     : "SELECT p.id, SUBSTR(p.published, 1, 7), p.region FROM postings p \(unique) AND p.id IN (\(inList))"
-                for r in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(chunk)) {
-                    let id: Int64 = r[0]
-                    guard let title = titleOf[id] else { continue }
-                    kept.append(id)
-                    out[title]?.months[r[1], default: 0] += 1
-                    if let region: String = r[2] { regions[title, default: [:]][region, default: 0] += 1 }
-                }
+            }) { r in
+                let id: Int64 = r[0]
+                guard let title = titleOf[id] else { return }
+                kept.append(id)
+                out[title]?.months[r[1], default: 0] += 1
+                if let region: String = r[2] { regions[title, default: [:]][region, default: 0] += 1 }
             }
-            for chunk in Self.chunks(kept.sorted()) {
-                let inList = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for r in try Row.fetchAll(db, sql: """
-                    SELECT posting_id, competency_id, domain, evidence_count FROM posting_competencies WHERE posting_id IN (\(inList))
-                    """, arguments: StatementArguments(chunk)) {
-                    guard let title = titleOf[r[0] as Int64] else { continue }
-                    var c = competencies[title, default: [:]][r[1] as String] ?? (r[2], 0, 0)
-                    c.count += 1
-                    c.evidence += r[3] as Int
-                    competencies[title, default: [:]][r[1] as String] = c
-                }
+            try forEachRow(db, ids: kept, {
+                "SELECT posting_id, competency_id, domain, evidence_count FROM posting_competencies WHERE posting_id IN (\($0))"
+            }) { r in
+                guard let title = titleOf[r[0] as Int64] else { return }
+                var c = competencies[title, default: [:]][r[1] as String] ?? (r[2], 0, 0)
+                c.count += 1
+                c.evidence += r[3] as Int
+                competencies[title, default: [:]][r[1] as String] = c
             }
             for title in out.keys {
                 out[title]?.regions = (regions[title] ?? [:]).map { (code: $0.key, count: $0.value) }
@@ -102,10 +95,6 @@ public struct TitleStats: Sendable {
             }
         }
         return out
-    }
-
-    static func chunks(_ ids: [Int64], size: Int = 500) -> [[Int64]] {
-        stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min($0 + size, ids.count)]) }
     }
 
     /// The latest postings carrying `title`, at most `limit`. The latest are chosen on the

@@ -52,9 +52,10 @@ public final class TrendStore: Sendable {
         }
     }
 
-    /// Rebuilds `trend_facts`, then `trend_rollup`, `trend_titles` and `trend_pairs`
-    /// (`RollupBuilder`), in one transaction: readers keep seeing the old tables until it commits.
-    /// Cost: one read of `postings` and one ordered read of the classification tables.
+    /// Rebuilds `trend_facts`, then `trend_rollup`, `trend_titles`, `trend_pairs` and
+    /// `trend_competency_facts` (`RollupBuilder`), in one transaction: readers keep seeing the old
+    /// tables until it commits. Cost: one read of the postings' facts index and one ordered read of
+    /// the classification tables.
     public func refresh(now: Date = Date()) async throws {
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM trend_facts")

@@ -59,6 +59,12 @@ struct Serve: AsyncParsableCommand {
         guard refreshInterval >= 0 else { throw ValidationError("--actualisation doit être positif ou nul") }
     }
 
+    /// A status line on standard output, unbuffered: it reaches a log file when it happens, not
+    /// when the server stops.
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     func run() async throws {
         guard let webDirectory = WebServer.findWebDirectory(web) else {
             throw ValidationError("dossier web introuvable (gabarits dans web/templates) ; indiquez-le avec --web")
@@ -69,16 +75,15 @@ struct Serve: AsyncParsableCommand {
             let rome = RomeTitleMapping.load(taxonomy: tax, taxonomyDirectory: taxonomy.directory)
             let classifier = Classifier.forCLI(taxonomy: tax, rome: rome)
             let loaded = try loadDemoIfEmpty(store: store, classifier: classifier, file: URL(fileURLWithPath: demoFile))
-            if loaded > 0 { print("base vide : \(loaded) offres de démonstration chargées depuis \(demoFile)") }
+            if loaded > 0 { Self.say("base vide : \(loaded) offres de démonstration chargées depuis \(demoFile)") }
             let training = try loadDemoTrainingIfEmpty(store: store, classifier: classifier,
                                                        file: URL(fileURLWithPath: demoTrainingFile))
-            if training > 0 { print("aucune formation : \(training) offres de formation de démonstration chargées depuis \(demoTrainingFile)") }
+            if training > 0 { Self.say("aucune formation : \(training) offres de formation de démonstration chargées depuis \(demoTrainingFile)") }
         }
         let trends = try TrendStore(store: store)
         let refreshStart = Date()
         if try await trends.refreshIfStale() {
-            // Unbuffered: the line reaches a log file when it happens, not at exit.
-            FileHandle.standardOutput.write(Data("tables de tendances recalculées en \(String(format: "%.1f", Date().timeIntervalSince(refreshStart))) s\n".utf8))
+            Self.say("tables de tendances recalculées en \(String(format: "%.1f", Date().timeIntervalSince(refreshStart))) s")
         }
         if refreshInterval > 0 {
             // An ingest run while the server is up changes the store: rebuild the derived tables
@@ -88,7 +93,7 @@ struct Serve: AsyncParsableCommand {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(interval))
                     do {
-                        if try await trends.refreshIfStale() { print("base modifiée : tables de tendances recalculées") }
+                        if try await trends.refreshIfStale() { Self.say("base modifiée : tables de tendances recalculées") }
                     } catch {
                         FileHandle.standardError.write(Data("erreur : recalcul des tendances impossible : \(error)\n".utf8))
                     }
@@ -96,7 +101,7 @@ struct Serve: AsyncParsableCommand {
             }
         }
         let site = try await Site(trends: trends, catalog: Catalog(taxonomy: tax))
-        print("Observatoire : http://\(host):\(port)/")
+        Self.say("Observatoire : http://\(host):\(port)/")
         let app = try await WebServer.application(site: site, webDirectory: webDirectory, host: host, port: port,
                                                      cacheCapacity: cache)
         try await app.runService()

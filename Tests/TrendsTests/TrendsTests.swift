@@ -90,8 +90,9 @@ struct TrendsTests {
     }
 
     /// The competency page reads titles and co-occurrences from `trend_titles`/`trend_pairs`
-    /// (built at refresh) when no dimension is set: they must equal the live joins over the
-    /// store, over the whole range and over a window that cuts months off both ends.
+    /// (per-month counts) when no dimension is set: they must equal what the filtered path reads
+    /// from `trend_competency_facts` (itself checked against the store join below), over the whole
+    /// range and over a window that cuts months off both ends.
     @Test func testPrecomputedTitlesAndPairsEqualLiveJoins() async throws {
         let f = try await Fixture.shared()
         let ranked = try await f.trends.demand(.competencies(domain: nil), filter: TrendFilter()).rows

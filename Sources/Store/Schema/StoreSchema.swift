@@ -8,7 +8,6 @@ import GRDB
 /// `WITHOUT ROWID` on `dedup_bands` (drop the clause for PostgreSQL). Full-text search (FTS5), if
 /// added, will get its own migration and stay out of the aggregate queries.
 enum StoreSchema {
-    ///
     /// Migrations after v1 only add tables, columns and indexes, so they run with immediate foreign
     /// key checks: GRDB's default (deferred) ends each migration with `PRAGMA foreign_key_check`
     /// over the whole database, a full read of every table (9 minutes at 1,000,000 postings here).

@@ -30,12 +30,13 @@ extension TrendStore {
     }
 
     /// Normalized job titles (`classifications.title_normalized`) of the postings asking for a
-    /// competency: from `trend_titles` when the filter sets no dimension, live joins otherwise.
+    /// competency: from `trend_titles` when the filter sets no dimension, from the competency's
+    /// range of `trend_competency_facts` otherwise.
     public func titles(competency id: String, filter: TrendFilter, limit: Int = 20) async throws -> Breakdown {
         try await titles(competency: id, filter: filter, limit: limit, live: !filter.dimensions.isEmpty)
     }
 
-    /// `live`: join the store's tables even when the precomputed table could answer (tests).
+    /// `live`: read `trend_competency_facts` even when the per-month table could answer (tests).
     func titles(competency id: String, filter: TrendFilter, limit: Int, live: Bool) async throws -> Breakdown {
         try await reader.read { db in
             let periods = try Self.window(filter, db)
@@ -67,12 +68,13 @@ extension TrendStore {
     }
 
     /// Competencies most often asked together with `id`, with their lift (rule in `TrendRules`):
-    /// from `trend_pairs` when the filter sets no dimension, live joins otherwise.
+    /// from `trend_pairs` when the filter sets no dimension, from the competency's range of
+    /// `trend_competency_facts` otherwise.
     public func coOccurrences(of id: String, filter: TrendFilter, limit: Int = 15) async throws -> [CoOccurrence] {
         try await coOccurrences(of: id, filter: filter, limit: limit, live: !filter.dimensions.isEmpty)
     }
 
-    /// `live`: join the store's tables even when the precomputed table could answer (tests).
+    /// `live`: read `trend_competency_facts` even when the per-month table could answer (tests).
     func coOccurrences(of id: String, filter: TrendFilter, limit: Int, live: Bool) async throws -> [CoOccurrence] {
         try await reader.read { db in
             let periods = try Self.window(filter, db)
@@ -81,7 +83,7 @@ extension TrendStore {
             let range = from...to
             let bigN = counts.total(in: range), nc = counts.count(id, in: range)
             guard bigN > 0, nc > 0 else { return [] }
-            var pairs: [(String, Int)]
+            let pairs: [(String, Int)]
             if !live {
                 pairs = try Row.fetchAll(db, sql: """
                     SELECT other_id, SUM(n) AS c FROM trend_pairs WHERE competency_id = ? AND month BETWEEN ? AND ?
@@ -95,11 +97,7 @@ extension TrendStore {
                                                  arguments: StatementArguments([id] + args))
                 while let row = try others.next() {
                     guard let blob = row[0] as Data? else { continue }
-                    var i = blob.startIndex
-                    while i + 1 < blob.endIndex {
-                        together[UInt16(blob[i]) | UInt16(blob[i + 1]) << 8, default: 0] += 1
-                        i += 2
-                    }
+                    OtherCompetencies.forEach(in: blob) { together[$0, default: 0] += 1 }
                 }
                 let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT idx, competency_id FROM trend_competency_index")
                     .map { (UInt16(truncatingIfNeeded: $0[0] as Int), $0[1] as String) })

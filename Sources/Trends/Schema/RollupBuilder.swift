@@ -33,8 +33,8 @@ struct RollupBuilder {
     /// `trend_rollup.dim` values: no dimension, then each `Dimension` in `trend_facts` column order.
     private static let dimensions = [""] + Dimension.allCases.map(\.rawValue)
 
-    /// Reads the store and the facts, then replaces the three tables' rows. Runs inside the
-    /// caller's transaction.
+    /// Reads the store and the facts, then replaces the rows of the tables above and of
+    /// `trend_competency_index`. Runs inside the caller's transaction.
     static func rebuild(_ db: Database) throws {
         var builder = RollupBuilder()
         try builder.count(db)
@@ -76,26 +76,27 @@ struct RollupBuilder {
                 for d in postingDomains { rollup[Self.rollupKey(1, d, dim, value, month), default: 0] += 1 }
                 for c in postingCompetencies { rollup[Self.rollupKey(2, c, dim, value, month), default: 0] += 1 }
             }
-            let facts = (1..<Self.dimensions.count).map { row[$0 + 1] as DatabaseValue }
+            let factValues = (1..<Self.dimensions.count).map { row[$0 + 1] as DatabaseValue }
             let title = postingTitle.first.map { titleNames.string($0) }
-            var positions: [UInt16] = []
-            for c in postingCompetencies {
-                if let p = position[c] { positions.append(p); continue }
-                guard position.count < Int(UInt16.max) else { throw TooManyDistinctValues(limit: Int(UInt16.max)) }
-                position[c] = UInt16(position.count)
-                positions.append(position[c]!)
-            }
+            let positions = try postingCompetencies.map { try self.position(of: $0) }
             for (i, c) in postingCompetencies.enumerated() {
-                var others = [UInt8]()
-                others.reserveCapacity(2 * positions.count)
-                for (j, p) in positions.enumerated() where j != i { others += [UInt8(p & 0xFF), UInt8(p >> 8)] }
                 try insertFact.execute(arguments: StatementArguments(
                     [codes.string(c).databaseValue, id.databaseValue, codes.string(domainOf[c] ?? none).databaseValue,
-                     months.string(month).databaseValue] + facts + [title.databaseValue, Data(others).databaseValue]))
+                     months.string(month).databaseValue] + factValues
+                    + [title.databaseValue, OtherCompetencies.encode(positions, except: i).databaseValue]))
                 if let title = postingTitle.first { titles[Self.key(c, month, title), default: 0] += 1 }
                 for other in postingCompetencies where other != c { pairs[Self.key(c, month, other), default: 0] += 1 }
             }
         }
+    }
+
+    /// The competency's position in `trend_competency_index`, assigned on first sight.
+    private mutating func position(of competency: Int) throws -> UInt16 {
+        if let p = position[competency] { return p }
+        guard position.count < Int(UInt16.max) else { throw TooManyDistinctValues(limit: Int(UInt16.max)) }
+        let p = UInt16(position.count)
+        position[competency] = p
+        return p
     }
 
     private func write(_ db: Database) throws {
@@ -135,6 +136,26 @@ struct RollupBuilder {
 
     private static func split(_ k: UInt64) -> (Int, Int, Int) {
         (Int(k >> 44), Int((k >> 28) & 0xFFFF), Int(k & 0xFFF_FFFF))
+    }
+}
+
+/// `trend_competency_facts.others`: a posting's other competencies, as their positions in
+/// `trend_competency_index`, 16-bit little-endian.
+enum OtherCompetencies {
+    /// `positions` without the one at `except` (the row's own competency).
+    static func encode(_ positions: [UInt16], except: Int) -> Data {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(2 * positions.count)
+        for (j, p) in positions.enumerated() where j != except { bytes += [UInt8(p & 0xFF), UInt8(p >> 8)] }
+        return Data(bytes)
+    }
+
+    static func forEach(in blob: Data, _ body: (UInt16) -> Void) {
+        var i = blob.startIndex
+        while i + 1 < blob.endIndex {
+            body(UInt16(blob[i]) | UInt16(blob[i + 1]) << 8)
+            i += 2
+        }
     }
 }
 
