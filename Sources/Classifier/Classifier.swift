@@ -37,6 +37,10 @@ public struct Classifier: Sendable {
         var sections: [Section] = []
         var matchable: [Int32] = []
         var hits: [Hit] = []
+        /// Accepting states met along one walk of the trie: (state, position in `matchable`).
+        var accepted: [(Int32, Int)] = []
+        /// The text being classified, as UTF-8.
+        var text: [UInt8] = []
         public init() {}
     }
 
@@ -56,20 +60,28 @@ public struct Classifier: Sendable {
     /// Classifies `title + "\n" + description` (+ `"\n"` + each extra line, read as source skills).
     public func classify(id: String, title: String, description: String, extra: [String] = [], mode: Mode = .posting,
                          scratch: inout Scratch) -> Classification {
-        var text = title
-        text.reserveCapacity(title.utf8.count + description.utf8.count + 2)
-        text += "\n"
-        text += description
+        // The text is assembled in the scratch's byte buffer (moved out while in use, so that it
+        // is not copied): no string is allocated per record.
+        var text = scratch.text
+        scratch.text = []
+        text.removeAll(keepingCapacity: true)
+        text.append(contentsOf: title.utf8)
+        text.append(0x0A)
+        text.append(contentsOf: description.utf8)
         let titleEnd = title.utf8.count
         var extraStart = Int.max
         if !extra.isEmpty {
-            text += "\n"
-            extraStart = text.utf8.count
-            text += extra.joined(separator: "\n")
+            text.append(0x0A)
+            extraStart = text.count
+            for (k, line) in extra.enumerated() {
+                if k > 0 { text.append(0x0A) }
+                text.append(contentsOf: line.utf8)
+            }
         }
-        let (matches, _) = text.withUTF8 { bytes in
+        let (matches, _) = text.withUnsafeBufferPointer { bytes in
             analyze(bytes, titleEnd: titleEnd, extraStart: extraStart, mode: mode, scratch: &scratch)
         }
+        scratch.text = text
         return finish(id: id, title: title, matches: matches)
     }
 
@@ -108,12 +120,17 @@ public struct Classifier: Sendable {
         let n = s.tokens.count
         s.ids.removeAll(keepingCapacity: true)
         s.matchable.removeAll(keepingCapacity: true)
+        s.ids.reserveCapacity(n)
+        s.matchable.reserveCapacity(n)
+        let vocabulary = compiled.vocabulary
         s.tokens.stems.withUnsafeBufferPointer { stems in
-            for i in 0..<n {
-                let t = s.tokens.tokens[i]
-                let key = UnsafeBufferPointer(rebasing: stems[Int(t.stemStart)..<Int(t.stemEnd)])
-                s.ids.append(compiled.vocabulary.lookup(key) ?? -1)
-                if !t.flags.contains(.skip) { s.matchable.append(Int32(i)) }
+            s.tokens.tokens.withUnsafeBufferPointer { tokens in
+                for i in 0..<n {
+                    let t = tokens[i]
+                    let key = UnsafeBufferPointer(start: stems.baseAddress! + Int(t.stemStart), count: Int(t.stemEnd - t.stemStart))
+                    s.ids.append(vocabulary.lookup(key, readable: stems.count - Int(t.stemStart)) ?? -1)
+                    if !t.flags.contains(.skip) { s.matchable.append(Int32(i)) }
+                }
             }
         }
     }
@@ -123,50 +140,57 @@ public struct Classifier: Sendable {
     func assignSections(_ s: inout Scratch, titleEnd: Int, extraStart: Int, mode: Mode) {
         let n = s.tokens.count
         s.sections.removeAll(keepingCapacity: true)
-        var current: Section = .body
-        var i = 0
-        while i < n {
-            let t = s.tokens.tokens[i]
-            if Int(t.start) < titleEnd { s.sections.append(.title); i += 1; continue }
-            if Int(t.start) >= extraStart { s.sections.append(.sourceSkills); i += 1; continue }
-            if t.flags.contains(.lineStart) || t.flags.contains(.clauseStart),
-               let (section, length) = heading(at: i, &s) {
-                var sec = section
-                if mode == .training && sec == .profile { sec = .prerequisites }
-                if mode == .posting && (sec == .objectives || sec == .content) { sec = .missions }
-                if mode == .posting && sec == .prerequisites { sec = .profile }
-                current = sec
-                for _ in 0..<length { s.sections.append(current) }
-                i += length
-                continue
+        s.sections.reserveCapacity(n)
+        let tokenArray = s.tokens.tokens, ids = s.ids
+        tokenArray.withUnsafeBufferPointer { tokens in
+            ids.withUnsafeBufferPointer { ids in
+                var current: Section = .body
+                var i = 0
+                while i < n {
+                    let t = tokens[i]
+                    if Int(t.start) < titleEnd { s.sections.append(.title); i += 1; continue }
+                    if Int(t.start) >= extraStart { s.sections.append(.sourceSkills); i += 1; continue }
+                    if t.flags.rawValue & Self.startFlags != 0, let (section, length) = heading(at: i, tokens, ids) {
+                        var sec = section
+                        if mode == .training && sec == .profile { sec = .prerequisites }
+                        if mode == .posting && (sec == .objectives || sec == .content) { sec = .missions }
+                        if mode == .posting && sec == .prerequisites { sec = .profile }
+                        current = sec
+                        for _ in 0..<length { s.sections.append(current) }
+                        i += length
+                        continue
+                    }
+                    s.sections.append(current)
+                    i += 1
+                }
             }
-            s.sections.append(current)
-            i += 1
         }
     }
 
+    static let startFlags = Token.Flags.lineStart.rawValue | Token.Flags.clauseStart.rawValue
+
     /// The heading starting at token `i`, with its length in tokens (function words included).
-    func heading(at i: Int, _ s: inout Scratch) -> (Section, Int)? {
-        let n = s.tokens.count
+    func heading(at i: Int, _ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>) -> (Section, Int)? {
+        let n = tokens.count
         var state: Int32 = 0
         var best: (Section, Int)?
         var j = i
         var words = 0
         while j < n, words < 7 {
-            let t = s.tokens.tokens[j]
+            let t = tokens[j]
             if j > i && (t.flags.contains(.lineStart) || t.flags.contains(.camelStart)) { break }
             if !t.flags.contains(.skip) {
-                let id = s.ids[j]
+                let id = ids[j]
                 guard id >= 0, let next = compiled.headingTransitions.next(state, id) else { break }
                 state = next
                 words += 1
                 if let sec = compiled.headingSection[Int(state)] {
                     // What follows must end the heading.
                     let after = j + 1
-                    let ends = after >= n || s.tokens.tokens[after].flags.contains(.lineStart)
+                    let ends = after >= n || tokens[after].flags.contains(.lineStart)
                         || t.flags.contains(.beforeColon)
-                    let glued = after < n && (s.tokens.tokens[after].flags.contains(.camelStart)
-                        || s.tokens.tokens[after].flags.contains(.clauseStart))
+                    let glued = after < n && (tokens[after].flags.contains(.camelStart)
+                        || tokens[after].flags.contains(.clauseStart))
                     if ends || glued {
                         best = (sec, after - i)
                     }
@@ -180,26 +204,34 @@ public struct Classifier: Sendable {
     func match(_ work: UnsafeBufferPointer<UInt8>, _ s: inout Scratch) {
         s.hits.removeAll(keepingCapacity: true)
         let m = s.matchable.count
+        let rootNext = compiled.rootNext, acceptStart = compiled.acceptStart
         var p = 0
         while p < m {
+            // The first word is looked up in the root array; most words stop here.
+            let firstID = s.ids[Int(s.matchable[p])]
+            guard firstID >= 0, rootNext[Int(firstID)] >= 0 else { p += 1; continue }
             let firstTok = Int(s.matchable[p])
-            var state: Int32 = 0
-            var q = p
+            var state = rootNext[Int(firstID)]
             // Accepting states along the walk, longest last.
-            var acceptedAt: [(Int32, Int)] = []
+            s.accepted.removeAll(keepingCapacity: true)
+            if acceptStart[Int(state)] < acceptStart[Int(state) + 1] { s.accepted.append((state, p)) }
+            var q = p + 1
             while q < m {
                 let id = s.ids[Int(s.matchable[q])]
                 guard id >= 0, let next = compiled.transitions.next(state, id) else { break }
                 state = next
-                if compiled.acceptStart[Int(state)] < compiled.acceptStart[Int(state) + 1] { acceptedAt.append((state, q)) }
+                if acceptStart[Int(state)] < acceptStart[Int(state) + 1] { s.accepted.append((state, q)) }
                 q += 1
             }
             var consumedTo = -1
-            for (st, endQ) in acceptedAt.reversed() {
+            var a = s.accepted.count - 1
+            while a >= 0 {
+                let (st, endQ) = s.accepted[a]
+                a -= 1
                 let lastTok = Int(s.matchable[endQ])
                 var any = false
                 var blocked = false
-                for k in Int(compiled.acceptStart[Int(st)])..<Int(compiled.acceptStart[Int(st) + 1]) {
+                for k in Int(acceptStart[Int(st)])..<Int(acceptStart[Int(st) + 1]) {
                     let pi = compiled.acceptList[k]
                     let pat = compiled.patterns[Int(pi)]
                     guard guardsPass(pat, first: firstTok, last: lastTok, p: p, work: work, &s) else { continue }
@@ -285,13 +317,16 @@ public struct Classifier: Sendable {
                   scratch s: inout Scratch) -> [CompetencyMatch] {
         guard !s.hits.isEmpty else { return [] }
         var byteSpans: [(Int, Int)] = []
+        byteSpans.reserveCapacity(s.hits.count)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(2 * s.hits.count)
         for h in s.hits {
             let a = Int(s.tokens.tokens[Int(h.firstToken)].start), b = Int(s.tokens.tokens[Int(h.lastToken)].end)
-            if hasHTML { byteSpans.append((Int(s.html.sourceStart[a]), Int(s.html.sourceEnd[b - 1]))) }
-            else { byteSpans.append((a, b)) }
+            let span = hasHTML ? (Int(s.html.sourceStart[a]), Int(s.html.sourceEnd[b - 1])) : (a, b)
+            byteSpans.append(span)
+            offsets.append(span.0); offsets.append(span.1)
         }
         // Byte → scalar offsets in one sweep over the sorted offsets, then binary search.
-        var offsets = byteSpans.flatMap { [$0.0, $0.1] }
         offsets.sort()
         var scalars = [Int](repeating: 0, count: offsets.count)
         var pos = 0, count = 0

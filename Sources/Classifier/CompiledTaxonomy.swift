@@ -31,6 +31,9 @@ public struct CompiledTaxonomy: Sendable {
     var competencies: [CompetencyInfo] = []
     var vocabulary = ByteKeyTable(capacity: 8192)
     var transitions = TransitionTable()
+    /// Transitions out of the root state, by word id (-1: none): most words of a text are tried
+    /// only there, and an array read is cheaper than a hash probe.
+    var rootNext: [Int32] = []
     var patterns: [Pattern] = []
     /// Patterns accepted at a state: `acceptStart[state]..<acceptStart[state + 1]` in `acceptList`.
     var acceptStart: [Int32] = []
@@ -114,6 +117,7 @@ public struct CompiledTaxonomy: Sendable {
         for id in negationBefore { wordFlags[Int(id)] |= Self.negBefore }
         for id in negationNotAfterSans { wordFlags[Int(id)] |= Self.negNotAfterSans }
         for id in negationAfter { wordFlags[Int(id)] |= Self.negAfter }
+        rootNext = (0..<Int32(vocabulary.count)).map { transitions.next(0, $0) ?? -1 }
     }
 
     @inline(__always) func has(_ id: Int32, _ flag: UInt8) -> Bool { id >= 0 && wordFlags[Int(id)] & flag != 0 }

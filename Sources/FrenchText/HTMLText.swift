@@ -20,6 +20,7 @@ public struct HTMLText: Sendable {
         var i = 0
         while i < n - 1 {
             let b = s[i]
+            if b != 0x3C && b != 0x26 { i += 1; continue }
             if b == 0x3C { // <
                 let c = s[i + 1]
                 if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c == 0x2F || c == 0x21 { return true }

@@ -18,6 +18,32 @@ public enum LightStemmer {
         out.append(contentsOf: UnsafeBufferPointer(start: tmp, count: n))
     }
 
+    /// `stem(_:into:)` for the tokenizer, whose key buffers have at least 16 bytes of slack
+    /// after any key: the key is checked and copied 8 bytes at a time. `head`: the key's first
+    /// 8 bytes, already loaded.
+    @inline(__always)
+    static func stemWithSlack(_ key: UnsafePointer<UInt8>, _ n: Int, head: UInt64, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard n <= 16 else { return stem(UnsafeBufferPointer(start: key, count: n), into: out) }
+        let second = UInt64(littleEndian: UnsafeRawPointer(key + 8).loadUnaligned(as: UInt64.self))
+        UnsafeMutableRawPointer(out).storeBytes(of: head.littleEndian, as: UInt64.self)
+        UnsafeMutableRawPointer(out + 8).storeBytes(of: second.littleEndian, as: UInt64.self)
+        guard n > 3 else { return n }
+        // All bytes a–z? (SWAR: no byte ≥ 0x80, every byte ≥ 0x61 and < 0x7B.)
+        @inline(__always) func lowercaseLetters(_ w: UInt64, _ count: Int) -> Bool {
+            guard count > 0 else { return true }
+            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+            let mask = count >= 8 ? UInt64.max : (1 << UInt64(8 * count)) &- 1
+            let x = w & mask
+            let highMask = high & mask
+            if x & highMask != 0 { return false }
+            let atLeastA = (x &+ ones &* 0x1F) & highMask
+            let pastZ = (x &+ ones &* 0x05) & highMask
+            return atLeastA == highMask && pastZ == 0
+        }
+        guard lowercaseLetters(head, min(n, 8)), lowercaseLetters(second, n - 8) else { return n }
+        return rewriteEnding(UnsafeMutableBufferPointer(start: out, count: n))
+    }
+
     /// Writes the stem of `key` at `out` (at most `key.count` bytes: stemming only shortens) and
     /// returns its length: the key is copied, then its ending rewritten in place.
     @inline(__always)
@@ -26,9 +52,14 @@ public enum LightStemmer {
         if n > 0 { out.update(from: key.baseAddress!, count: n) }
         guard n > 3 else { return n }
         for b in key where b < 0x61 || b > 0x7A { return n }
+        return rewriteEnding(UnsafeMutableBufferPointer(start: out, count: n))
+    }
+
+    /// Cuts plural and feminine endings of a key of more than 3 letters a–z, in place; returns
+    /// the new length.
+    @inline(__always) static func rewriteEnding(_ k: UnsafeMutableBufferPointer<UInt8>) -> Int {
         do {
-            let k = UnsafeMutableBufferPointer(start: out, count: n)
-            var len = n
+            var len = k.count
             @inline(__always) func ends(_ a: UInt8, _ b: UInt8) -> Bool { k[len - 2] == a && k[len - 1] == b }
             @inline(__always) func ends(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool { k[len - 3] == a && ends(b, c) }
             @inline(__always) func ends(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Bool { k[len - 4] == a && ends(b, c, d) }

@@ -36,6 +36,22 @@ struct ShortKeySet: Sendable {
         return v
     }
 
+    /// `pack` of the first `count` (1...8) bytes of a little-endian load.
+    @inline(__always) static func pack(littleEndian w: UInt64, count: Int) -> UInt64 {
+        w.byteSwapped >> UInt64(64 - 8 * count)
+    }
+
+    /// Whether the key packed by `pack` (at most 8 bytes) is in the set.
+    @inline(__always) func contains(packed p: UInt64) -> Bool {
+        var i = Self.slot(p, mask)
+        while true {
+            let v = table[i]
+            if v == p { return true }
+            if v == 0 { return false }
+            i = (i + 1) & mask
+        }
+    }
+
     @inline(__always) func contains<C: Collection>(_ key: C) -> Bool where C.Element == UInt8 {
         guard let p = Self.pack(key) else {
             guard key.count > 8, let prefix = Self.pack(key.prefix(8)), longPrefixes.contains(prefix) else { return false }

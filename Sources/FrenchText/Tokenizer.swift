@@ -61,6 +61,9 @@ struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let table: CharacterTable
     let splitCamel: Bool
+    /// Copies of the global sets: reading a global checks its one-time initialization on every word.
+    let stopWords = StopWords.set
+    let skipWords = FrenchText.skipWords
 
     var i = 0
     var inToken = false
@@ -78,25 +81,47 @@ struct Scanner {
     var foldCapacity: Int
     var stems: UnsafeMutablePointer<UInt8>
     var stemCount = 0
+    /// Tokens, in raw storage too (appending to the buffer's array checks uniqueness and
+    /// capacity on every word).
+    var toks: UnsafeMutablePointer<Token>
+    var tokCount = 0
+    var tokCapacity: Int
 
     init(bytes: UnsafeBufferPointer<UInt8>, table: CharacterTable, splitCamel: Bool) {
         self.bytes = bytes; self.table = table; self.splitCamel = splitCamel
         foldCapacity = bytes.count * 2 + 64
-        fold = .allocate(capacity: foldCapacity)
-        stems = .allocate(capacity: foldCapacity)
+        fold = .allocate(capacity: foldCapacity + Self.slack)
+        stems = .allocate(capacity: foldCapacity + Self.slack)
+        tokCapacity = bytes.count / 4 + 64
+        toks = .allocate(capacity: tokCapacity)
     }
 
-    func release() { fold.deallocate(); stems.deallocate() }
+    func release() { fold.deallocate(); stems.deallocate(); toks.deallocate() }
+
+    /// Bytes allocated past the capacity of the key buffers, so that a key is read and copied
+    /// 8 bytes at a time.
+    static let slack = 16
+
+    @inline(__always) mutating func appendToken(_ t: Token) {
+        if tokCount == tokCapacity {
+            let cap = tokCapacity * 2
+            let grown = UnsafeMutablePointer<Token>.allocate(capacity: cap)
+            grown.moveInitialize(from: toks, count: tokCount)
+            toks.deallocate(); toks = grown; tokCapacity = cap
+        }
+        (toks + tokCount).initialize(to: t)
+        tokCount += 1
+    }
 
     /// Makes room for `n` more folded bytes (stems never outgrow the folded keys).
     @inline(__always) mutating func reserve(_ n: Int) {
         guard foldCount + n > foldCapacity else { return }
         var cap = foldCapacity * 2
         while foldCount + n > cap { cap *= 2 }
-        let f = UnsafeMutablePointer<UInt8>.allocate(capacity: cap)
+        let f = UnsafeMutablePointer<UInt8>.allocate(capacity: cap + Self.slack)
         f.update(from: fold, count: foldCount)
         fold.deallocate(); fold = f
-        let s = UnsafeMutablePointer<UInt8>.allocate(capacity: cap)
+        let s = UnsafeMutablePointer<UInt8>.allocate(capacity: cap + Self.slack)
         s.update(from: stems, count: stemCount)
         stems.deallocate(); stems = s
         foldCapacity = cap
@@ -161,37 +186,15 @@ struct Scanner {
     mutating func run(into buf: inout TokenBuffer) {
         let n = bytes.count
         while i < n {
-            let (cls, c, len) = classAt(i)
+            // Fast paths for the two commonest cases, ASCII spaces and word characters: a jump
+            // through the class switch on every character mispredicts.
+            let b = bytes[i]
+            if b == 0x20 { endToken(&buf); i += 1; continue }
+            let (cls, c, len) = b < 0x80 ? (table.ascii[Int(b)], UInt32(b), 1) : classAt(i)
+            if cls == .word { word(c, len, &buf); continue }
             switch cls {
             case .word:
-                let isUpper = c < 0x80 ? (c >= 0x41 && c <= 0x5A) : table.isUpper(c)
-                if inToken && splitCamel && prevLower && isUpper {
-                    let (nextCls, nextC, _) = classAt(i + len)
-                    if nextCls == .word && table.isLower(nextC) {
-                        endToken(&buf)
-                        pending.insert(.camelStart)
-                    }
-                }
-                if !inToken { beginToken(&buf) }
-                reserve(table.maxFoldLength(c))
-                foldCount += table.fold(c, into: fold + foldCount)
-                if c >= 0x30 && c <= 0x39 { tokFlags.insert(.hasDigit) } else {
-                    letters += 1
-                    if isUpper { uppers += 1; if letters == 1 { tokFlags.insert(.capitalized) } }
-                }
-                prevLower = c < 0x80 ? (c >= 0x61 && c <= 0x7A) : table.isLower(c)
-                i += len
-                // Fast path: the rest of an ASCII word, without decoding or table lookups.
-                while i < n {
-                    let b = bytes[i]
-                    if b >= 0x61 && b <= 0x7A {
-                        put(b); letters += 1; prevLower = true; i += 1
-                    } else if b >= 0x30 && b <= 0x39 {
-                        put(b); tokFlags.insert(.hasDigit); prevLower = false; i += 1
-                    } else if b >= 0x41 && b <= 0x5A && !(prevLower && splitCamel) {
-                        put(b | 0x20); letters += 1; uppers += 1; prevLower = false; i += 1
-                    } else { break }
-                }
+                word(c, len, &buf)
             case .mark, .ignorable:
                 i += len
             case .apostrophe:
@@ -200,7 +203,7 @@ struct Scanner {
                     let (nextCls, _, _) = classAt(i + len)
                     endToken(&buf)
                     if nextCls == .word, isElision {
-                        buf.tokens[buf.tokens.count - 1].flags.formUnion([.elision, .skip, .stop])
+                        toks[tokCount - 1].flags.formUnion([.elision, .skip, .stop])
                     }
                 }
                 i += len
@@ -218,7 +221,7 @@ struct Scanner {
                     let run = wordRun(at: i + 1)
                     if run.key.isEmpty {
                         endToken(&buf); pending.insert(.clauseStart); i += 1
-                    } else if run.digits && lastCharIsDigit(buf) {
+                    } else if run.digits && lastCharIsDigit() {
                         put(0x2E); i += 1 // 3.5: keep going
                     } else if dotJoinedSuffixes.contains(run.key) {
                         put(0x2E); i += 1 // Node.js
@@ -272,9 +275,8 @@ struct Scanner {
                 endToken(&buf); pending.formUnion([.lineStart, .clauseStart]); i += len
             case .clause:
                 endToken(&buf)
-                if c == 0x3A || c == 0x3F, let last = buf.tokens.indices.last,
-                   onlySpacesBetween(Int(buf.tokens[last].end), i) {
-                    buf.tokens[last].flags.insert(.beforeColon)
+                if c == 0x3A || c == 0x3F, tokCount > 0, onlySpacesBetween(Int(toks[tokCount - 1].end), i) {
+                    toks[tokCount - 1].flags.insert(.beforeColon)
                 }
                 pending.insert(.clauseStart); i += len
             case .space, .other, .closeParen, .ampersand, .lessThan:
@@ -282,8 +284,50 @@ struct Scanner {
             }
         }
         endToken(&buf)
+        buf.tokens.append(contentsOf: UnsafeBufferPointer(start: toks, count: tokCount))
         buf.folded.append(contentsOf: UnsafeBufferPointer(start: fold, count: foldCount))
         buf.stems.append(contentsOf: UnsafeBufferPointer(start: stems, count: stemCount))
+    }
+
+    /// A word character: starts or continues the current token, then takes the rest of an
+    /// ASCII word without decoding or table look-ups.
+    @inline(__always) mutating func word(_ c: UInt32, _ len: Int, _ buf: inout TokenBuffer) {
+        let n = bytes.count
+        let isUpper = c < 0x80 ? (c >= 0x41 && c <= 0x5A) : table.isUpper(c)
+        if inToken && splitCamel && prevLower && isUpper {
+            let (nextCls, nextC, _) = classAt(i + len)
+            if nextCls == .word && table.isLower(nextC) {
+                endToken(&buf)
+                pending.insert(.camelStart)
+            }
+        }
+        if !inToken { beginToken(&buf) }
+        reserve(table.maxFoldLength(c))
+        foldCount += table.fold(c, into: fold + foldCount)
+        if c >= 0x30 && c <= 0x39 { tokFlags.insert(.hasDigit) } else {
+            letters += 1
+            if isUpper { uppers += 1; if letters == 1 { tokFlags.insert(.capitalized) } }
+        }
+        prevLower = c < 0x80 ? (c >= 0x61 && c <= 0x7A) : table.isLower(c)
+        i += len
+        // Fast path: the rest of an ASCII word, without decoding or table lookups, in locals
+        // (fields of `self` would be stored back to memory on every byte).
+        reserve(n - i)
+        let base = bytes.baseAddress!, out = fold
+        var j = i, count = foldCount, lettersSeen = letters, upperSeen = uppers, lower = prevLower, digit = false
+        while j < n {
+            let b = base[j]
+            if b &- 0x61 < 26 {
+                out[count] = b; count += 1; lettersSeen += 1; lower = true
+            } else if b &- 0x30 < 10 {
+                out[count] = b; count += 1; digit = true; lower = false
+            } else if b &- 0x41 < 26 && !(lower && splitCamel) {
+                out[count] = b | 0x20; count += 1; lettersSeen += 1; upperSeen += 1; lower = false
+            } else { break }
+            j += 1
+        }
+        i = j; foldCount = count; letters = lettersSeen; uppers = upperSeen; prevLower = lower
+        if digit { tokFlags.insert(.hasDigit) }
     }
 
     @inline(__always) func isWordAt(_ at: Int) -> Bool {
@@ -299,7 +343,7 @@ struct Scanner {
         return true
     }
 
-    func lastCharIsDigit(_ buf: TokenBuffer) -> Bool {
+    func lastCharIsDigit() -> Bool {
         guard foldCount > 0 else { return false }
         let last = fold[foldCount - 1]
         return last >= 0x30 && last <= 0x39
@@ -340,11 +384,21 @@ struct Scanner {
         }
         if letters >= 2 && uppers == letters { tokFlags.insert(.allUpper) }
         let stemStart = stemCount
-        let k = UnsafeBufferPointer(start: fold + keyStart, count: keyEnd - keyStart)
-        if keyEnd - keyStart <= 3, skipWords.contains(k) { tokFlags.formUnion([.skip, .stop]) }
-        else if StopWords.contains(k) { tokFlags.insert(.stop) }
-        stemCount += LightStemmer.stem(k, into: stems + stemCount)
-        buf.tokens.append(Token(start: Int32(tokStart), end: Int32(i), keyStart: Int32(keyStart), keyEnd: Int32(keyEnd),
-                                stemStart: Int32(stemStart), stemEnd: Int32(stemCount), flags: tokFlags))
+        let length = keyEnd - keyStart
+        // The first 8 bytes of the key in one load; function words are stop words too, so one
+        // look-up decides for most words.
+        let head = UInt64(littleEndian: UnsafeRawPointer(fold + keyStart).loadUnaligned(as: UInt64.self))
+        if length <= 8 {
+            let packed = ShortKeySet.pack(littleEndian: head, count: length)
+            if stopWords.contains(packed: packed) {
+                tokFlags.insert(.stop)
+                if length <= 3, skipWords.contains(packed: packed) { tokFlags.insert(.skip) }
+            }
+        } else if stopWords.contains(UnsafeBufferPointer(start: fold + keyStart, count: length)) {
+            tokFlags.insert(.stop)
+        }
+        stemCount += LightStemmer.stemWithSlack(fold + keyStart, length, head: head, into: stems + stemCount)
+        appendToken(Token(start: Int32(tokStart), end: Int32(i), keyStart: Int32(keyStart), keyEnd: Int32(keyEnd),
+                          stemStart: Int32(stemStart), stemEnd: Int32(stemCount), flags: tokFlags))
     }
 }

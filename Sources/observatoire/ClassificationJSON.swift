@@ -4,43 +4,43 @@ import Records
 /// into bytes: one JSON object per record, keys in a fixed order.
 enum ClassificationJSON {
     static func append(_ c: Classification, to out: inout [UInt8]) {
-        out += Array(#"{"id":"#.utf8); appendString(c.id, &out)
-        out += Array(#","domains":["#.utf8)
+        out.append(contentsOf: #"{"id":"#.utf8); appendString(c.id, &out)
+        out.append(contentsOf: #","domains":["#.utf8)
         for (i, d) in c.domains.enumerated() { if i > 0 { out.append(0x2C) }; appendString(d, &out) }
-        out += Array(#"],"domain_scores":{"#.utf8)
+        out.append(contentsOf: #"],"domain_scores":{"#.utf8)
         for (i, d) in c.domainScores.keys.sorted().enumerated() {
             if i > 0 { out.append(0x2C) }
             appendString(d, &out); out.append(0x3A)
-            out += Array(format(c.domainScores[d]!).utf8)
+            out.append(contentsOf: format(c.domainScores[d]!).utf8)
         }
-        out += Array(#"},"title":{"normalized":"#.utf8); appendString(c.title.normalized, &out)
+        out.append(contentsOf: #"},"title":{"normalized":"#.utf8); appendString(c.title.normalized, &out)
         if let rome = c.title.rome {
-            out += Array(#","rome":"#.utf8); appendString(rome, &out)
-            if let a = c.title.romeAppellation { out += Array(#","rome_appellation":"#.utf8); appendString(a, &out) }
-            if let conf = c.title.romeConfidence { out += Array(#","rome_confidence":"#.utf8); out += Array(format(conf).utf8) }
-            if let m = c.title.romeMethod { out += Array(#","rome_method":"#.utf8); appendString(m, &out) }
+            out.append(contentsOf: #","rome":"#.utf8); appendString(rome, &out)
+            if let a = c.title.romeAppellation { out.append(contentsOf: #","rome_appellation":"#.utf8); appendString(a, &out) }
+            if let conf = c.title.romeConfidence { out.append(contentsOf: #","rome_confidence":"#.utf8); out.append(contentsOf: format(conf).utf8) }
+            if let m = c.title.romeMethod { out.append(contentsOf: #","rome_method":"#.utf8); appendString(m, &out) }
         }
-        out += Array(#"},"competencies":["#.utf8)
+        out.append(contentsOf: #"},"competencies":["#.utf8)
         for (i, m) in c.competencies.enumerated() {
             if i > 0 { out.append(0x2C) }
-            out += Array(#"{"id":"#.utf8); appendString(m.id, &out)
-            out += Array(#","domain":"#.utf8); appendString(m.domain, &out)
-            out += Array(#","label":"#.utf8); appendString(m.label, &out)
-            out += Array(#","evidence":["#.utf8)
+            out.append(contentsOf: #"{"id":"#.utf8); appendString(m.id, &out)
+            out.append(contentsOf: #","domain":"#.utf8); appendString(m.domain, &out)
+            out.append(contentsOf: #","label":"#.utf8); appendString(m.label, &out)
+            out.append(contentsOf: #","evidence":["#.utf8)
             for (j, e) in m.evidence.enumerated() {
                 if j > 0 { out.append(0x2C) }
-                out += Array(#"{"start":"#.utf8); out += Array(String(e.start).utf8)
-                out += Array(#","end":"#.utf8); out += Array(String(e.end).utf8)
-                out += Array(#","text":"#.utf8); appendString(e.text, &out)
-                out += Array(#","section":"#.utf8); appendString(e.section.rawValue, &out)
-                if let w = e.wording { out += Array(#","wording":"#.utf8); appendString(w, &out) }
-                if e.negated { out += Array(#","negated":true"#.utf8) }
+                out.append(contentsOf: #"{"start":"#.utf8); out.append(contentsOf: String(e.start).utf8)
+                out.append(contentsOf: #","end":"#.utf8); out.append(contentsOf: String(e.end).utf8)
+                out.append(contentsOf: #","text":"#.utf8); appendString(e.text, &out)
+                out.append(contentsOf: #","section":"#.utf8); appendString(e.section.rawValue, &out)
+                if let w = e.wording { out.append(contentsOf: #","wording":"#.utf8); appendString(w, &out) }
+                if e.negated { out.append(contentsOf: #","negated":true"#.utf8) }
                 out.append(0x7D)
             }
-            out += Array("]}".utf8)
+            out.append(contentsOf: "]}".utf8)
         }
-        out += Array(#"],"taxonomy_version":"#.utf8); appendString(c.taxonomyVersion, &out)
-        out += Array("}\n".utf8)
+        out.append(contentsOf: #"],"taxonomy_version":"#.utf8); appendString(c.taxonomyVersion, &out)
+        out.append(contentsOf: "}\n".utf8)
     }
 
     static func format(_ v: Double) -> String {

@@ -181,3 +181,29 @@ struct ICUOracleTests {
         #expect(ICU.foldCase("Straße") == "strasse")
     }
 }
+
+/// The tokenizer reads keys 8 bytes at a time (stop words, stems): it must give exactly what the
+/// byte-by-byte functions give, whatever the key's length and wherever a non-letter falls.
+struct WordAtATimeTests {
+    static let words = [
+        "les", "des", "une", "aux", "donnees", "analyses", "developpeuses", "administratrices", "techniciennes",
+        "informationnelles", "cheffe", "creatives", "sensibilisatrices", "accompagnatrices", "reseaux", "process",
+        "lesquelles", "cependant", "k8s", "iso27001", "données", "créatives", "équipes", "3dimensions",
+        "abcdefgh", "abcdefghs", "abcdefghijklmnos", "abcdefghijklmnops", "abcdefghijklmnopqrstuvwxyzes",
+        "abcdefg1es", "abcdefghijklmn1es", "jusqu", "lorsqu", "a", "de", "paris", "lille",
+    ]
+
+    @Test(arguments: words)
+    func stemsEqualTheReferenceStemmer(word: String) throws {
+        // In a sentence, so that the key is followed by other bytes in the buffers.
+        let buf = Tokenizer().tokenize("Première \(word) zzzzzzzzzzzzzzzzzzzz suite")
+        let i = (0..<buf.count).first { buf.key($0) == TokenizerKey.fold(word) }
+        let index = try #require(i)
+        #expect(buf.stem(index) == LightStemmer.stem(buf.key(index)))
+        #expect(buf.tokens[index].flags.contains(.stop) == StopWords.contains(buf.key(index)))
+    }
+}
+
+private enum TokenizerKey {
+    static func fold(_ word: String) -> String { Tokenizer().tokenize(word).key(0) }
+}
