@@ -4,7 +4,19 @@ import Taxonomy
 
 /// Turns a raw job title into its canonical form and ROME code.
 public protocol TitleMapping: Sendable {
-    func map(title: String, competencies: [CompetencyMatch]) -> NormalizedTitle
+    /// What the title alone gives: its canonical form and, when the title names a ROME
+    /// appellation, its code. Depends on nothing else, so the classifier keeps it per title.
+    func map(title: String) -> NormalizedTitle
+    /// Completes a title-only result with what the competencies found say (a ROME code for a
+    /// title that matched none).
+    func complete(_ title: NormalizedTitle, competencies: [CompetencyMatch]) -> NormalizedTitle
+}
+
+extension TitleMapping {
+    /// The whole mapping of one title.
+    public func map(title: String, competencies: [CompetencyMatch]) -> NormalizedTitle {
+        complete(map(title: title), competencies: competencies)
+    }
 }
 
 /// Classifies postings and training offers against a compiled taxonomy: competencies with their
@@ -41,6 +53,10 @@ public struct Classifier: Sendable {
         var accepted: [(Int32, Int)] = []
         /// The text being classified, as UTF-8.
         var text: [UInt8] = []
+        /// Title-only mappings already computed on this thread (the same titles come back
+        /// often: 46 % of the shared postings repeat a title). Emptied when full.
+        var titles: [String: NormalizedTitle] = [:]
+        static let titleCacheLimit = 20_000
         public init() {}
     }
 
@@ -82,13 +98,23 @@ public struct Classifier: Sendable {
             analyze(bytes, titleEnd: titleEnd, extraStart: extraStart, mode: mode, scratch: &scratch)
         }
         scratch.text = text
-        return finish(id: id, title: title, matches: matches)
+        return finish(id: id, title: title, matches: matches, scratch: &scratch)
     }
 
-    func finish(id: String, title: String, matches: [CompetencyMatch]) -> Classification {
+    func finish(id: String, title: String, matches: [CompetencyMatch], scratch: inout Scratch) -> Classification {
         let (domains, scores) = rule.decide(matches, compiled: compiled)
-        let normalized = titleMapping?.map(title: title, competencies: matches)
-            ?? NormalizedTitle(normalized: TitleNormalizer.normalize(title))
+        let normalized: NormalizedTitle
+        if let titleMapping {
+            let titleOnly: NormalizedTitle
+            if let known = scratch.titles[title] { titleOnly = known } else {
+                titleOnly = titleMapping.map(title: title)
+                if scratch.titles.count >= Scratch.titleCacheLimit { scratch.titles.removeAll(keepingCapacity: true) }
+                scratch.titles[title] = titleOnly
+            }
+            normalized = titleMapping.complete(titleOnly, competencies: matches)
+        } else {
+            normalized = NormalizedTitle(normalized: TitleNormalizer.normalize(title))
+        }
         return Classification(id: id, domains: domains, domainScores: scores, title: normalized,
                               competencies: matches, taxonomyVersion: compiled.version)
     }

@@ -141,16 +141,28 @@ public struct RomeMatcher: Sendable {
             let a = reference.appellations[i]
             return RomeMatch(code: a.code, appellation: a.masculine, confidence: 1, method: .exact)
         }
+        // `stems` holds each stem once, in title order: sums are made in that order.
         var ids: [Int32] = []
         var titleWeight = 0.0
-        for s in Set(stems) {
+        for s in stems {
             if let id = vocabulary[s] { ids.append(id); titleWeight += idf[Int(id)] } else { titleWeight += unknownWeight }
         }
-        var shared: [Int32: Double] = [:]
-        for id in ids { for a in postings[Int(id)] { shared[a, default: 0] += idf[Int(id)] } }
+        // Shared weight per appellation in a dense array (a dictionary grew and hashed for every
+        // appellation of a common word such as `agent`), with the list of those touched.
+        let shared = UnsafeMutableBufferPointer<Double>.allocate(capacity: appellationWeight.count)
+        shared.initialize(repeating: 0)
+        defer { shared.deallocate() }
+        var touched: [Int32] = []
+        for id in ids {
+            let w = idf[Int(id)]
+            for a in postings[Int(id)] {
+                if shared[Int(a)] == 0 { touched.append(a) }
+                shared[Int(a)] += w
+            }
+        }
         var best: (score: Double, index: Int32)?
-        for (a, w) in shared {
-            let score = 2 * w / (titleWeight + appellationWeight[Int(a)])
+        for a in touched {
+            let score = 2 * shared[Int(a)] / (titleWeight + appellationWeight[Int(a)])
             if best == nil || score > best!.score + 1e-12
                 || (abs(score - best!.score) <= 1e-12 && a < best!.index) { best = (score, a) }
         }

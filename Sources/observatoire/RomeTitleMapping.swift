@@ -17,13 +17,20 @@ struct RomeTitleMapping: TitleMapping {
         romeByCompetency = Dictionary(taxonomy.competencies.map { ($0.id, $0.rome) }, uniquingKeysWith: { a, _ in a })
     }
 
-    func map(title: String, competencies: [CompetencyMatch]) -> NormalizedTitle {
+    func map(title: String) -> NormalizedTitle {
         let normalized = matcher.feminine.masculinize(TitleNormalizer.normalize(title))
-        guard let m = matcher.match(normalized: normalized) ?? fallback(competencies) else {
-            return NormalizedTitle(normalized: normalized)
-        }
-        return NormalizedTitle(normalized: normalized, rome: m.code, romeAppellation: m.appellation,
-                               romeConfidence: (m.confidence * 100).rounded() / 100, romeMethod: m.method.rawValue)
+        guard let m = matcher.match(normalized: normalized) else { return NormalizedTitle(normalized: normalized) }
+        return Self.title(normalized, m)
+    }
+
+    func complete(_ title: NormalizedTitle, competencies: [CompetencyMatch]) -> NormalizedTitle {
+        guard title.rome == nil, let m = fallback(competencies) else { return title }
+        return Self.title(title.normalized, m)
+    }
+
+    static func title(_ normalized: String, _ m: RomeMatch) -> NormalizedTitle {
+        NormalizedTitle(normalized: normalized, rome: m.code, romeAppellation: m.appellation,
+                        romeConfidence: (m.confidence * 100).rounded() / 100, romeMethod: m.method.rawValue)
     }
 
     /// The ROME code most of the competencies point to (confidence at most 0.4: a weak signal).
