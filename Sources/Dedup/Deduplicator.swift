@@ -74,6 +74,7 @@ public struct Deduplicator: Sendable {
         guard !tokenHashes.isEmpty else { return [] }
         let k = configuration.permutations
         let w = min(configuration.shingleSize, tokenHashes.count)
+        if k % 8 == 0 { return minHash8(tokenHashes: tokenHashes, shingle: w) }
         var mins = [UInt32](repeating: .max, count: k)
         mins.withUnsafeMutableBufferPointer { m in
             tokenHashes.withUnsafeBufferPointer { th in
@@ -92,5 +93,35 @@ public struct Deduplicator: Sendable {
             }
         }
         return mins
+    }
+
+    /// `minHash(tokenHashes:)` eight hash functions at a time (SIMD lanes), when the number of
+    /// functions is a multiple of 8: the same values, a third of the time (the sketch was the
+    /// largest cost of the ingest's parallel stage after classification).
+    private func minHash8(tokenHashes: [UInt64], shingle w: Int) -> [UInt32] {
+        let k = configuration.permutations
+        var mins = [SIMD8<UInt32>](repeating: SIMD8(repeating: .max), count: k / 8)
+        let lanes = SIMD8<UInt64>(0, 1, 2, 3, 4, 5, 6, 7)
+        mins.withUnsafeMutableBufferPointer { m in
+            tokenHashes.withUnsafeBufferPointer { th in
+                for start in 0...(th.count - w) {
+                    var x: UInt64 = Dedup.fnvOffset
+                    for j in start..<(start + w) { x = Dedup.mix(x ^ th[j]) }
+                    let a = Dedup.mix(x)
+                    let b = Dedup.mix(a ^ 0x5851_F42D_4C95_7F2D) | 1
+                    // Function i hashes to the high half of a + i·b.
+                    var v = SIMD8(repeating: a) &+ lanes &* SIMD8(repeating: b)
+                    let step = SIMD8<UInt64>(repeating: b &* 8)
+                    for g in 0..<m.count {
+                        m[g] = pointwiseMin(m[g], SIMD8<UInt32>(truncatingIfNeeded: v &>> 32))
+                        v &+= step
+                    }
+                }
+            }
+        }
+        var out = [UInt32]()
+        out.reserveCapacity(k)
+        for g in mins { for lane in 0..<8 { out.append(g[lane]) } }
+        return out
     }
 }

@@ -167,4 +167,15 @@ struct SignatureEquivalenceTests {
         let reference = dedup.signature(for: p, tokens: Dedup.tokens(p.title + "\n" + p.description))
         #expect(dedup.signature(for: p) == reference)
     }
+
+    /// The sketch is computed 8 functions at a time when their number is a multiple of 8, one at
+    /// a time otherwise; function i does not depend on how many there are, so both must agree.
+    @Test(arguments: [Fixtures.dataJob, Fixtures.company + " " + Fixtures.benefits, "Chargé de médiation numérique"])
+    func vectorSketchEqualsTheScalarOne(_ text: String) {
+        let words = Dedup.tokens(text)
+        let vector = Deduplicator(configuration: .init(permutations: 128)).minHash(words)
+        let scalar = Deduplicator(configuration: .init(permutations: 129)).minHash(words)
+        #expect(vector.count == 128)
+        #expect(Array(scalar.prefix(128)) == vector)
+    }
 }
