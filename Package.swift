@@ -27,7 +27,8 @@ let package = Package(
         .target(name: "Classifier", dependencies: ["FrenchText", "Taxonomy", "Records"]),
         .target(name: "Ingest", dependencies: ["Records"]),
         .target(name: "Dedup", dependencies: ["Records"]),
-        .target(name: "Store", dependencies: ["Records", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["Records", .product(name: "GRDB", package: "GRDB.swift"),
+                                             .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Demo", dependencies: ["Records"]),
         // Title → ROME 4.0 mapping, emerging titles and terms, taxonomy suggestions and diffs.
         .target(name: "Emerging", dependencies: ["FrenchText", "Taxonomy", "Classifier", "Records", "Store",

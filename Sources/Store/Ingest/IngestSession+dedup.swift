@@ -13,11 +13,12 @@ extension IngestSession {
     ///
     /// Exact duplicates get no band rows: any posting near them is near their twin, which has them.
     func deduplicate(id: Int64, source: String, published: Day?, signature: DedupSignature) throws -> DuplicateKind? {
-        try upsertSketch.execute(arguments: [id, source, published?.description,
-                                             signature.titleKey == 0 ? nil : Int64(bitPattern: signature.titleKey),
-                                             Data(signature.minHashBytes)])
+        try upsertSketch.run { b in
+            b.bind(id); b.bind(source); b.bind(published?.description)
+            b.bind(signature.titleKey == 0 ? nil : Int64(bitPattern: signature.titleKey)); b.bind(blob: signature.minHashBytes)
+        }
         var best: (id: Int64, kind: DuplicateKind, similarity: Double)?
-        if let match = try Int64.fetchOne(findExact, arguments: [Int64(bitPattern: signature.exactKey), id]) {
+        if let match = try findExact.int64({ $0.bind(Int64(bitPattern: signature.exactKey)); $0.bind(id) }) {
             best = (match, .exact, 1)
         } else if !signature.minHash.isEmpty {
             // Candidates are ranked by how many LSH bands they share with the new posting (more
@@ -31,50 +32,56 @@ extension IngestSession {
                 let findBands = try db.cachedStatement(sql: Array(repeating:
                     "SELECT posting_id FROM (SELECT posting_id FROM dedup_bands WHERE band = ? AND hash = ? ORDER BY posting_id DESC LIMIT \(Self.maxPerBand)) b",
                     count: bands.count).joined(separator: " UNION ALL "))
-                var args: [Int64] = []
-                args.reserveCapacity(bands.count * 2)
-                for (b, h) in bands.enumerated() { args.append(Int64(b)); args.append(Int64(bitPattern: h)) }
-                for c in try Int64.fetchAll(findBands, arguments: StatementArguments(args)) { hits[c, default: 0] += 1 }
+                let found = try findBands.int64s { b in
+                    for (band, h) in bands.enumerated() { b.bind(band); b.bind(Int64(bitPattern: h)) }
+                }
+                for c in found { hits[c, default: 0] += 1 }
             }
             if signature.titleKey != 0 {
-                for c in try Int64.fetchAll(findTitle, arguments: [Int64(bitPattern: signature.titleKey), source]) {
+                for c in try findTitle.int64s({ $0.bind(Int64(bitPattern: signature.titleKey)); $0.bind(source) }) {
                     hits[c, default: 0] += 1
                 }
             }
             hits[id] = nil
             let candidates = hits.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(Self.maxCandidates).map(\.key)
             for c in candidates {
-                guard let row = try Row.fetchOne(candidate, arguments: [c]) else { continue }
-                let otherSource: String = row[0]
-                let bytes: Data? = row[1]
-                let otherTitle: Int64? = row[3]
+                var found: (source: String, minHash: [UInt8], title: Int64?)?
+                try candidate.query({ $0.bind(c) }) { row in
+                    found = (row.string(0) ?? "", row.bytes(1) ?? [], row.int64OrNil(3))
+                    return false
+                }
+                guard let found else { continue }
+                let otherSource = found.source
                 // The exact key was already checked: the candidate's is set to differ.
-                let other = DedupSignature(exactKey: ~signature.exactKey, titleKey: UInt64(bitPattern: otherTitle ?? 0),
-                                           minHash: DedupSignature.minHash(fromBytes: bytes ?? Data()),
+                let other = DedupSignature(exactKey: ~signature.exactKey, titleKey: UInt64(bitPattern: found.title ?? 0),
+                                           minHash: DedupSignature.minHash(fromBytes: found.minHash),
                                            bandCount: signature.bandCount, rowsPerBand: signature.rowsPerBand)
                 guard let verdict = policy.judge(signature, source: source, against: other, candidateSource: otherSource) else { continue }
                 if best == nil || verdict.similarity > best!.similarity { best = (c, verdict.kind, verdict.similarity) }
             }
         }
-        try insertExact.execute(arguments: [id, Int64(bitPattern: signature.exactKey)])
+        try insertExact.run { $0.bind(id); $0.bind(Int64(bitPattern: signature.exactKey)) }
         let bands = signature.bands
         if best?.kind != .exact, !bands.isEmpty {
             let values = Array(repeating: "(?, ?, ?)", count: bands.count).joined(separator: ", ")
             let insert = try db.cachedStatement(sql: "INSERT INTO dedup_bands (band, hash, posting_id) VALUES \(values) ON CONFLICT DO NOTHING")
-            var args: [Int64] = []
-            args.reserveCapacity(bands.count * 3)
-            for (b, h) in bands.enumerated() { args.append(Int64(b)); args.append(Int64(bitPattern: h)); args.append(id) }
-            try insert.execute(arguments: StatementArguments(args))
+            try insert.run { b in
+                for (band, h) in bands.enumerated() { b.bind(band); b.bind(Int64(bitPattern: h)); b.bind(id) }
+            }
         }
         guard let best else { return nil }
-        let canonical = try Int64.fetchOne(clusterOf, arguments: [best.id]) ?? best.id
-        let canonicalPublished = try Row.fetchOne(candidate, arguments: [canonical]).flatMap { ($0[2] as String?).flatMap(Day.init(iso:)) }
+        let canonical = try clusterOf.int64({ $0.bind(best.id) }) ?? best.id
+        var canonicalPublished: Day?
+        try candidate.query({ $0.bind(canonical) }) { row in
+            canonicalPublished = row.string(2).flatMap(Day.init(iso:))
+            return false
+        }
         if let published, let canonicalPublished, published < canonicalPublished {
             // The new posting is earlier: it becomes the cluster's canonical.
-            try repointCluster.execute(arguments: [id, canonical])
-            try insertDuplicate.execute(arguments: [canonical, id, best.kind.rawValue, best.similarity])
+            try repointCluster.run { $0.bind(id); $0.bind(canonical) }
+            try insertDuplicate.run { b in b.bind(canonical); b.bind(id); b.bind(best.kind.rawValue); b.bind(best.similarity) }
         } else {
-            try insertDuplicate.execute(arguments: [id, canonical, best.kind.rawValue, best.similarity])
+            try insertDuplicate.run { b in b.bind(id); b.bind(canonical); b.bind(best.kind.rawValue); b.bind(best.similarity) }
         }
         return best.kind
     }

@@ -111,51 +111,56 @@ struct IngestSession {
 
     mutating func ingest(_ item: IngestItem) throws -> (BatchOutcome.Outcome, DuplicateKind?) {
         let p = item.posting
-        let hash = ContentHash.of(p)
-        if let row = try Row.fetchOne(findPosting, arguments: [p.source, p.id]) {
-            let id: Int64 = row[0]
-            let oldHash: String = row[1]
-            let oldVersion: String? = row[2]
-            if oldHash == hash {
-                try touchPosting.execute(arguments: [stamp, run, id])
-                if oldVersion == item.classification.taxonomyVersion { return (.unchanged, nil) }
+        let hash = item.contentHash
+        var known: (id: Int64, hash: String, version: String?, minHash: [UInt8]?)?
+        try findPosting.query({ $0.bind(p.source); $0.bind(p.id) }) { row in
+            known = (row.int64(0), row.string(1) ?? "", row.string(2), row.bytes(3))
+            return false
+        }
+        if let known {
+            let id = known.id
+            if known.hash == hash {
+                try touchPosting.run { $0.bind(stamp); $0.bind(run); $0.bind(id) }
+                if known.version == item.classification.taxonomyVersion { return (.unchanged, nil) }
                 try replaceClassification(id: id, item.classification, published: p.published)
                 return (.reclassified, nil)
             }
-            let oldMinHash: [UInt8]? = (row[3] as Data?).map { Array($0) }
-            try removeDedup(id: id, oldMinHash: oldMinHash, rowsPerBand: item.signature.rowsPerBand,
+            try removeDedup(id: id, oldMinHash: known.minHash, rowsPerBand: item.signature.rowsPerBand,
                             bandCount: item.signature.bandCount)
-            var args = postingValues(p, hash: hash)
-            args += [stamp, run, run, id]
-            try updatePosting.execute(arguments: StatementArguments(args))
+            try updatePosting.run { b in
+                bindPostingValues(p, hash: hash, &b)
+                b.bind(stamp); b.bind(run); b.bind(run); b.bind(id)
+            }
             try replaceClassification(id: id, item.classification, published: p.published)
             let kind = try deduplicate(id: id, source: p.source, published: p.published, signature: item.signature)
             return (.updated, kind)
         }
-        var args: [(any DatabaseValueConvertible)?] = [p.source, p.id]
-        args += postingValues(p, hash: hash)
-        args += [stamp, stamp, run, run, run]
-        try insertPosting.execute(arguments: StatementArguments(args))
+        try insertPosting.run { b in
+            b.bind(p.source); b.bind(p.id)
+            bindPostingValues(p, hash: hash, &b)
+            b.bind(stamp); b.bind(stamp); b.bind(run); b.bind(run); b.bind(run)
+        }
         let id = db.lastInsertedRowID
         try insertClassification(id: id, item.classification, published: p.published)
         let kind = try deduplicate(id: id, source: p.source, published: p.published, signature: item.signature)
         return (.stored, kind)
     }
 
-    /// title … content_hash, in the column order shared by the insert and update statements. The
+    /// Binds title … content_hash, in the column order shared by the insert and update statements. The
     /// dedup sketch goes to `dedup_sketches` only (`deduplicate`); `postings.title_key` and
     /// `postings.minhash` are no longer written (migration v6; older rows keep theirs, unread).
-    private func postingValues(_ p: Posting, hash: String) -> [(any DatabaseValueConvertible)?] {
+    private func bindPostingValues(_ p: Posting, hash: String, _ b: inout Bindings) {
         let department = p.department.flatMap { Geography.department(code: $0)?.code ?? $0 }
             ?? p.location.flatMap(Geography.department(fromLocation:))
         let region = department.flatMap { Geography.region(ofDepartment: $0)?.code }
-        return [p.title, p.description, p.published?.description, p.location, department, region,
-                p.contract, p.romeCode, p.naf, p.naf.flatMap(NAF.section(ofCode:)), p.company, p.url,
-                JSONText.array(p.sourceSkills), hash]
+        b.bind(p.title); b.bind(p.description); b.bind(p.published?.description); b.bind(p.location)
+        b.bind(department); b.bind(region); b.bind(p.contract); b.bind(p.romeCode); b.bind(p.naf)
+        b.bind(p.naf.flatMap(NAF.section(ofCode:))); b.bind(p.company); b.bind(p.url)
+        b.bind(JSONText.array(p.sourceSkills)); b.bind(hash)
     }
 
     private func replaceClassification(id: Int64, _ c: Classification, published: Day?) throws {
-        for s in deleteClassification { try s.execute(arguments: [id]) }
+        for s in deleteClassification { try s.run { $0.bind(id) } }
         try insertClassification(id: id, c, published: published)
     }
 

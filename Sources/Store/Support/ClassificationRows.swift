@@ -11,46 +11,58 @@ enum ClassificationRows {
                 title_rome, classified_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         let insertDomain = try db.cachedStatement(sql: "INSERT INTO posting_domains (posting_id, domain, score, published) VALUES (?, ?, ?, ?)")
-        try insertClassification.execute(arguments: [id, c.taxonomyVersion, JSONText.array(c.domains),
-                                                     JSONText.object(c.domainScores), c.title.normalized,
-                                                     c.title.rome, stamp])
+        try insertClassification.run { b in
+            b.bind(id); b.bind(c.taxonomyVersion); b.bind(JSONText.array(c.domains)); b.bind(JSONText.object(c.domainScores))
+            b.bind(c.title.normalized); b.bind(c.title.rome); b.bind(stamp)
+        }
         for domain in Set(c.domains).sorted() {
-            try insertDomain.execute(arguments: [id, domain, c.domainScores[domain] ?? 0, day])
+            try insertDomain.run { b in b.bind(id); b.bind(domain); b.bind(c.domainScores[domain] ?? 0); b.bind(day) }
         }
         // A competency listed twice is merged rather than failing the batch.
         var seen: [String: Int] = [:]
         for m in c.competencies { seen[m.id, default: 0] += m.evidence.count }
         var written = Set<String>()
-        var competencyRows: [DatabaseValue] = []
-        var evidenceRows: [DatabaseValue] = []
-        let postingID = id.databaseValue
+        var competencies: [CompetencyMatch] = []
+        var evidence: [(CompetencyMatch, Evidence)] = []
         for m in c.competencies {
-            let competency = m.id.databaseValue
-            if written.insert(m.id).inserted {
-                competencyRows += [postingID, competency, m.domain.databaseValue, (seen[m.id] ?? 0).databaseValue,
-                                   day.databaseValue]
-            }
-            for e in m.evidence {
-                evidenceRows += [postingID, competency, e.start.databaseValue, e.end.databaseValue, e.text.databaseValue,
-                                 e.section.rawValue.databaseValue, e.negated.databaseValue, e.wording.databaseValue]
-            }
+            if written.insert(m.id).inserted { competencies.append(m) }
+            for e in m.evidence { evidence.append((m, e)) }
         }
-        try insertRows(db, competencyRows, columns: 5, sql: "INSERT INTO posting_competencies (posting_id, competency_id, domain, evidence_count, published) VALUES ")
-        try insertRows(db, evidenceRows, columns: 8, sql: "INSERT INTO evidence (posting_id, competency_id, start_offset, end_offset, text, section, negated, wording) VALUES ")
+        try insertRows(db, competencies, sql: competencySQL) { b, m in
+            b.bind(id); b.bind(m.id); b.bind(m.domain); b.bind(seen[m.id] ?? 0); b.bind(day)
+        }
+        try insertRows(db, evidence, sql: evidenceSQL) { b, row in
+            let (m, e) = row
+            b.bind(id); b.bind(m.id); b.bind(e.start); b.bind(e.end); b.bind(e.text); b.bind(e.section.rawValue)
+            b.bind(e.negated); b.bind(e.wording)
+        }
     }
 
-    /// Inserts `values` (`columns` per row) with multi-row statements of 32, 8 and 1 rows: one
-    /// statement per posting instead of one per row, and few distinct statements in the cache.
-    static func insertRows(_ db: Database, _ values: [DatabaseValue], columns: Int, sql: String) throws {
-        var row = 0
-        let rows = values.count / columns
-        for size in [32, 8, 1] {
-            guard rows - row >= size else { continue }
+    static let competencySQL = MultiRowInsert(
+        "INSERT INTO posting_competencies (posting_id, competency_id, domain, evidence_count, published) VALUES ", columns: 5)
+    static let evidenceSQL = MultiRowInsert(
+        "INSERT INTO evidence (posting_id, competency_id, start_offset, end_offset, text, section, negated, wording) VALUES ", columns: 8)
+
+    /// The statements of one multi-row insert for 32, 8 and 1 rows, written once.
+    struct MultiRowInsert: Sendable {
+        let sizes = [32, 8, 1]
+        let sql: [String]
+        init(_ prefix: String, columns: Int) {
             let placeholders = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-            let statement = try db.cachedStatement(sql: sql + Array(repeating: placeholders, count: size).joined(separator: ", "))
-            while rows - row >= size {
-                statement.setUncheckedArguments(StatementArguments(values[(row * columns)..<((row + size) * columns)]))
-                try statement.execute()
+            sql = sizes.map { prefix + Array(repeating: placeholders, count: $0).joined(separator: ", ") }
+        }
+    }
+
+    /// Inserts `rows` with multi-row statements of 32, 8 and 1 rows: one statement per posting
+    /// instead of one per row, and few distinct statements in the cache.
+    static func insertRows<Row>(_ db: Database, _ rows: [Row], sql: MultiRowInsert,
+                                bind: (inout Bindings, Row) -> Void) throws {
+        var row = 0
+        for (k, size) in sql.sizes.enumerated() {
+            guard rows.count - row >= size else { continue }
+            let statement = try db.cachedStatement(sql: sql.sql[k])
+            while rows.count - row >= size {
+                try statement.run { b in for r in row..<(row + size) { bind(&b, rows[r]) } }
                 row += size
             }
         }
