@@ -119,31 +119,29 @@ final class IngestPipeline {
         progress.startFile(path)
         let before = shared.state.withLock { $0.summary.stored }
         var fileRead = 0, fileRejected = 0
-        var records: [Record] = []
-        var rejects: [RecordError] = []
-        records.reserveCapacity(options.batchSize)
-        func flushBatch() throws {
-            try flush(records, rejects)
-            records.removeAll(keepingCapacity: true)
-            rejects.removeAll()
-        }
-        while let result = next() {
-            fileRead += 1
-            switch result {
-            case .success(let r):
-                records.append(r)
-            case .failure(let e):
-                rejects.append(e)
-                fileRejected += 1
-                noteReject(e, summary: &summary)
+        // The file is read one batch ahead on another thread, so that parsing batch k + 1
+        // overlaps the classification of batch k (reading was a third of the time, alone).
+        try withoutActuallyEscaping(next) { next in
+            try withoutActuallyEscaping(position) { position in
+                let reader = BatchReader(next: next, position: position, batchSize: options.batchSize)
+                var pending = reader.readAhead()
+                // Never leave while the reader queue still holds `next` (withoutActuallyEscaping
+                // traps when the closure outlives the call).
+                defer { pending.wait(); reader.drain() }
+                while true {
+                    let batch = pending.wait()
+                    if !batch.isLast { pending = reader.readAhead() }
+                    fileRead += batch.read
+                    fileRejected += batch.rejects.count
+                    for e in batch.rejects { noteReject(e, summary: &summary) }
+                    if !batch.records.isEmpty || !batch.rejects.isEmpty {
+                        try flush(batch.records, batch.rejects)
+                        progress.update(records: fileRead, bytesRead: batch.position?.bytes ?? 0, fileSize: batch.position?.size)
+                    }
+                    if batch.isLast { break }
+                }
             }
-            if records.count + rejects.count >= options.batchSize {
-                try flushBatch()
-                let at = position()
-                progress.update(records: fileRead, bytesRead: at?.bytes ?? 0, fileSize: at?.size)
-            }
         }
-        if !records.isEmpty || !rejects.isEmpty { try flushBatch() }
         summary.read += fileRead
         afterRead()
         group.wait()
@@ -237,4 +235,65 @@ final class IngestPipeline {
 private struct Slots<Output>: @unchecked Sendable {
     let output: UnsafeMutableBufferPointer<Output>
     let scratch: UnsafeMutableBufferPointer<Classifier.Scratch>
+}
+
+/// Reads records in batches on a serial background queue, one batch ahead of the caller.
+///
+/// `next` and `position` are only ever called on that queue, one call at a time; the caller
+/// waits for the last read before it returns (see `ingestBatches`), hence unchecked.
+private final class BatchReader<Record>: @unchecked Sendable {
+    struct Batch {
+        var records: [Record] = []
+        var rejects: [RecordError] = []
+        var read = 0
+        var position: (bytes: Int, size: Int?)?
+        var isLast = false
+    }
+
+    /// A batch being read: `wait` blocks until it is there (and can be called again).
+    final class Pending: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        /// Written by the reader queue before `done` is signalled.
+        private var batch: Batch?
+        /// The caller's copy, once waited for.
+        private var received: Batch?
+        func fulfil(_ b: Batch) { batch = b; done.signal() }
+        @discardableResult func wait() -> Batch {
+            if let received { return received }
+            done.wait()
+            received = batch
+            return batch!
+        }
+    }
+
+    let next: () -> Result<Record, RecordError>?
+    let position: () -> (bytes: Int, size: Int?)?
+    let batchSize: Int
+    let queue = DispatchQueue(label: "observatoire.ingest.read")
+
+    init(next: @escaping () -> Result<Record, RecordError>?, position: @escaping () -> (bytes: Int, size: Int?)?, batchSize: Int) {
+        self.next = next; self.position = position; self.batchSize = batchSize
+    }
+
+    /// Returns once the queue has finished and released every read block.
+    func drain() { queue.sync {} }
+
+    func readAhead() -> Pending {
+        let pending = Pending()
+        queue.async { [self] in
+            var batch = Batch()
+            batch.records.reserveCapacity(batchSize)
+            while batch.records.count + batch.rejects.count < batchSize {
+                guard let result = next() else { batch.isLast = true; break }
+                batch.read += 1
+                switch result {
+                case .success(let r): batch.records.append(r)
+                case .failure(let e): batch.rejects.append(e)
+                }
+            }
+            batch.position = position()
+            pending.fulfil(batch)
+        }
+        return pending
+    }
 }
