@@ -55,8 +55,9 @@ extension Store {
                 let delete = try db.cachedStatement(sql: "DELETE FROM \(table) WHERE posting_id = ?")
                 for item in items { try delete.execute(arguments: [item.rowID]) }
             }
+            let rows = try ClassificationRows(db)
             for (id, published, c) in items {
-                try ClassificationRows.insert(db, id: id, c, published: published, stamp: stamp)
+                try rows.insert(id: id, c, ClassificationRows.Values(c, published: published), stamp: stamp)
             }
         }
     }

@@ -12,10 +12,12 @@ extension IngestSession {
     /// indexes the posting for later look-ups. Returns the duplicate kind, if any.
     ///
     /// Exact duplicates get no band rows: any posting near them is near their twin, which has them.
-    func deduplicate(id: Int64, source: String, published: Day?, signature: DedupSignature) throws -> DuplicateKind? {
+    mutating func deduplicate(id: Int64, _ item: IngestItem) throws -> DuplicateKind? {
+        let source = item.posting.source, published = item.posting.published, signature = item.signature
+        let bands = item.derived.bands
         try upsertSketch.run { b in
-            b.bind(id); b.bind(source); b.bind(published?.description)
-            b.bind(signature.titleKey == 0 ? nil : Int64(bitPattern: signature.titleKey)); b.bind(blob: signature.minHashBytes)
+            b.bind(id); b.bind(source); b.bind(item.derived.published)
+            b.bind(signature.titleKey == 0 ? nil : Int64(bitPattern: signature.titleKey)); b.bind(blob: item.derived.minHashBytes)
         }
         var best: (id: Int64, kind: DuplicateKind, similarity: Double)?
         if let match = try findExact.int64({ $0.bind(Int64(bitPattern: signature.exactKey)); $0.bind(id) }) {
@@ -26,13 +28,8 @@ extension IngestSession {
             // compared: in feeds full of near-identical templates a popular band can hold
             // thousands of postings, and comparing them all made ingest slow down as the base grew.
             var hits: [Int64: Int] = [:]
-            let bands = signature.bands
             if !bands.isEmpty {
-                // One statement for all bands; each band contributes its most recent postings only.
-                let findBands = try db.cachedStatement(sql: Array(repeating:
-                    "SELECT posting_id FROM (SELECT posting_id FROM dedup_bands WHERE band = ? AND hash = ? ORDER BY posting_id DESC LIMIT \(Self.maxPerBand)) b",
-                    count: bands.count).joined(separator: " UNION ALL "))
-                let found = try findBands.int64s { b in
+                let found = try bandStatements(count: bands.count).find.int64s { b in
                     for (band, h) in bands.enumerated() { b.bind(band); b.bind(Int64(bitPattern: h)) }
                 }
                 for c in found { hits[c, default: 0] += 1 }
@@ -61,11 +58,8 @@ extension IngestSession {
             }
         }
         try insertExact.run { $0.bind(id); $0.bind(Int64(bitPattern: signature.exactKey)) }
-        let bands = signature.bands
         if best?.kind != .exact, !bands.isEmpty {
-            let values = Array(repeating: "(?, ?, ?)", count: bands.count).joined(separator: ", ")
-            let insert = try db.cachedStatement(sql: "INSERT INTO dedup_bands (band, hash, posting_id) VALUES \(values) ON CONFLICT DO NOTHING")
-            try insert.run { b in
+            try bandStatements(count: bands.count).insert.run { b in
                 for (band, h) in bands.enumerated() { b.bind(band); b.bind(Int64(bitPattern: h)); b.bind(id) }
             }
         }
@@ -84,6 +78,20 @@ extension IngestSession {
             try insertDuplicate.run { b in b.bind(id); b.bind(canonical); b.bind(best.kind.rawValue); b.bind(best.similarity) }
         }
         return best.kind
+    }
+
+    /// The band statements for `count` bands, prepared once per session: one look-up for all
+    /// bands, each band contributing its most recent postings only, and one multi-row insert.
+    mutating func bandStatements(count: Int) throws -> (count: Int, find: Statement, insert: Statement) {
+        if let s = bandStatements, s.count == count { return s }
+        let find = try db.cachedStatement(sql: Array(repeating:
+            "SELECT posting_id FROM (SELECT posting_id FROM dedup_bands WHERE band = ? AND hash = ? ORDER BY posting_id DESC LIMIT \(Self.maxPerBand)) b",
+            count: count).joined(separator: " UNION ALL "))
+        let values = Array(repeating: "(?, ?, ?)", count: count).joined(separator: ", ")
+        let insert = try db.cachedStatement(sql: "INSERT INTO dedup_bands (band, hash, posting_id) VALUES \(values) ON CONFLICT DO NOTHING")
+        let s = (count, find, insert)
+        bandStatements = s
+        return s
     }
 
     /// Removes a posting's dedup entries before its content changes. When it was the canonical of

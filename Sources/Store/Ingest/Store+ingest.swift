@@ -63,9 +63,13 @@ struct IngestSession {
     let deleteDedup: [Statement]
     let clusterMembers: Statement
     let deleteDuplicate: Statement
+    let classificationRows: ClassificationRows
+    /// Band look-up and insert statements, for the band count of the batch's signatures.
+    var bandStatements: (count: Int, find: Statement, insert: Statement)?
 
     init(db: Database, run: Int64, stamp: String, policy: DedupPolicy) throws {
         self.db = db; self.run = run; self.stamp = stamp; self.policy = policy
+        classificationRows = try ClassificationRows(db)
         findPosting = try db.cachedStatement(sql: """
             SELECT p.id, p.content_hash, c.taxonomy_version, s.minhash FROM postings p
             LEFT JOIN classifications c ON c.posting_id = p.id
@@ -111,7 +115,7 @@ struct IngestSession {
 
     mutating func ingest(_ item: IngestItem) throws -> (BatchOutcome.Outcome, DuplicateKind?) {
         let p = item.posting
-        let hash = item.contentHash
+        let hash = item.derived.contentHash
         var known: (id: Int64, hash: String, version: String?, minHash: [UInt8]?)?
         try findPosting.query({ $0.bind(p.source); $0.bind(p.id) }) { row in
             known = (row.int64(0), row.string(1) ?? "", row.string(2), row.bytes(3))
@@ -122,49 +126,42 @@ struct IngestSession {
             if known.hash == hash {
                 try touchPosting.run { $0.bind(stamp); $0.bind(run); $0.bind(id) }
                 if known.version == item.classification.taxonomyVersion { return (.unchanged, nil) }
-                try replaceClassification(id: id, item.classification, published: p.published)
+                try replaceClassification(id: id, item)
                 return (.reclassified, nil)
             }
             try removeDedup(id: id, oldMinHash: known.minHash, rowsPerBand: item.signature.rowsPerBand,
                             bandCount: item.signature.bandCount)
             try updatePosting.run { b in
-                bindPostingValues(p, hash: hash, &b)
+                bindPostingValues(item, &b)
                 b.bind(stamp); b.bind(run); b.bind(run); b.bind(id)
             }
-            try replaceClassification(id: id, item.classification, published: p.published)
-            let kind = try deduplicate(id: id, source: p.source, published: p.published, signature: item.signature)
+            try replaceClassification(id: id, item)
+            let kind = try deduplicate(id: id, item)
             return (.updated, kind)
         }
         try insertPosting.run { b in
             b.bind(p.source); b.bind(p.id)
-            bindPostingValues(p, hash: hash, &b)
+            bindPostingValues(item, &b)
             b.bind(stamp); b.bind(stamp); b.bind(run); b.bind(run); b.bind(run)
         }
         let id = db.lastInsertedRowID
-        try insertClassification(id: id, item.classification, published: p.published)
-        let kind = try deduplicate(id: id, source: p.source, published: p.published, signature: item.signature)
+        try classificationRows.insert(id: id, item.classification, item.derived.classification, stamp: stamp)
+        let kind = try deduplicate(id: id, item)
         return (.stored, kind)
     }
 
     /// Binds title … content_hash, in the column order shared by the insert and update statements. The
     /// dedup sketch goes to `dedup_sketches` only (`deduplicate`); `postings.title_key` and
     /// `postings.minhash` are no longer written (migration v6; older rows keep theirs, unread).
-    private func bindPostingValues(_ p: Posting, hash: String, _ b: inout Bindings) {
-        let department = p.department.flatMap { Geography.department(code: $0)?.code ?? $0 }
-            ?? p.location.flatMap(Geography.department(fromLocation:))
-        let region = department.flatMap { Geography.region(ofDepartment: $0)?.code }
-        b.bind(p.title); b.bind(p.description); b.bind(p.published?.description); b.bind(p.location)
-        b.bind(department); b.bind(region); b.bind(p.contract); b.bind(p.romeCode); b.bind(p.naf)
-        b.bind(p.naf.flatMap(NAF.section(ofCode:))); b.bind(p.company); b.bind(p.url)
-        b.bind(JSONText.array(p.sourceSkills)); b.bind(hash)
+    private func bindPostingValues(_ item: IngestItem, _ b: inout Bindings) {
+        let p = item.posting, d = item.derived
+        b.bind(p.title); b.bind(p.description); b.bind(d.published); b.bind(p.location)
+        b.bind(d.department); b.bind(d.region); b.bind(p.contract); b.bind(p.romeCode); b.bind(p.naf)
+        b.bind(d.nafSection); b.bind(p.company); b.bind(p.url); b.bind(d.sourceSkills); b.bind(d.contentHash)
     }
 
-    private func replaceClassification(id: Int64, _ c: Classification, published: Day?) throws {
+    private func replaceClassification(id: Int64, _ item: IngestItem) throws {
         for s in deleteClassification { try s.run { $0.bind(id) } }
-        try insertClassification(id: id, c, published: published)
-    }
-
-    private func insertClassification(id: Int64, _ c: Classification, published: Day?) throws {
-        try ClassificationRows.insert(db, id: id, c, published: published, stamp: stamp)
+        try classificationRows.insert(id: id, item.classification, item.derived.classification, stamp: stamp)
     }
 }
