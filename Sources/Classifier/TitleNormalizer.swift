@@ -43,8 +43,16 @@ public enum TitleNormalizer {
     public static func normalize(_ title: String) -> String {
         // Titles arrive with escaped HTML too (`Analyste d&#039;exploitation`, `<b>H/F</b>`).
         let title = title.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) ? HTMLText.toText(title) : title
-        // Work on an array of scalars: titles are short, but String slicing and searching
-        // (split on a string separator) cost more than the whole token matching.
+        let t = scalars(of: title)
+        // Below U+0300 every scalar is a character of its own (no combining mark; line breaks
+        // are spaces by now): the same steps then run on scalars, without String slicing.
+        if t.allSatisfy({ $0.value < 0x300 }) { return normalizeSimple(t) }
+        return normalizeCharacters(t)
+    }
+
+    /// The lower-cased scalars of a title, apostrophes, dots, spaces and dashes unified. Titles
+    /// are short, but String slicing and searching cost more than the whole token matching.
+    static func scalars(of title: String) -> [Unicode.Scalar] {
         var t: [Unicode.Scalar] = []
         t.reserveCapacity(title.unicodeScalars.count)
         for c in title.lowercased().unicodeScalars {
@@ -56,6 +64,11 @@ public enum TitleNormalizer {
             default: t.append(c)
             }
         }
+        return t
+    }
+
+    /// `normalize` from the scalars of the lower-cased title, with String operations (any text).
+    static func normalizeCharacters(_ t: [Unicode.Scalar]) -> String {
         // Segments after a dash, pipe, slash or comma that are pure noise (contract, place with a
         // department or postcode, remote); then parenthesized markers inside what is kept.
         var segments: [[Unicode.Scalar]] = []
@@ -92,6 +105,89 @@ public enum TitleNormalizer {
         while let last = out.last, " -|,:".contains(last) { out.removeLast() }
         while let first = out.first, " -|,:".contains(first) { out.removeFirst() }
         return out
+    }
+
+    /// `normalizeCharacters` for scalars that are each a character of their own (all below
+    /// U+0300): the same segments, noise rules and words, on scalar arrays (tested against it).
+    static func normalizeSimple(_ t: [Unicode.Scalar]) -> String {
+        typealias Scalars = [Unicode.Scalar]
+        func string(_ s: some Sequence<Unicode.Scalar>) -> String { String(scalars: s) }
+        func trimSpaces(_ s: Scalars) -> ArraySlice<Unicode.Scalar> {
+            var a = s.startIndex, b = s.endIndex
+            while a < b && s[a] == " " { a += 1 }
+            while b > a && s[b - 1] == " " { b -= 1 }
+            return s[a..<b]
+        }
+        func withoutSpaces(_ s: some Sequence<Unicode.Scalar>) -> String { string(s.lazy.filter { $0 != " " }) }
+        func hasNumber(_ s: Scalars) -> Bool {
+            var run = 0
+            for c in s {
+                if c.value >= 0x30 && c.value <= 0x39 { run += 1 } else { if (2...5).contains(run) { return true }; run = 0 }
+            }
+            return (2...5).contains(run)
+        }
+        // `removeParenthesizedNoise`, on scalars.
+        func withoutParenthesizedNoise(_ t: Scalars) -> Scalars {
+            guard t.contains("(") else { return t }
+            var out: Scalars = []
+            var rest = t[...]
+            while let open = rest.firstIndex(of: "(") {
+                out += rest[..<open]
+                guard let close = rest[open...].firstIndex(of: ")"), close - open <= 26 else {
+                    out += rest[open...]; rest = []; break
+                }
+                let innerScalars = rest[(open + 1)..<close]
+                let inner = withoutSpaces(innerScalars)
+                let noise = markers.contains(inner) || noiseSegments.contains(inner)
+                    || innerScalars.allSatisfy({ $0 == " " || $0.properties.numericType != nil })
+                    || inclusiveSuffixes.contains(inner)
+                if noise { out.append(" ") } else { out += rest[open...close] }
+                rest = rest[(close + 1)...]
+            }
+            return out + rest
+        }
+        var segments: [Scalars] = []
+        var current: Scalars = []
+        var i = 0
+        while i < t.count {
+            let c = t[i]
+            let spacedSeparator = (c == "-" || c == "|" || c == "/") && i > 0 && t[i - 1] == " " && i + 1 < t.count && t[i + 1] == " "
+            if spacedSeparator || (c == "," && i + 1 < t.count && t[i + 1] == " ") {
+                if spacedSeparator { current.removeLast() }
+                segments.append(current); current = []
+                i += 2
+                continue
+            }
+            current.append(c)
+            i += 1
+        }
+        segments.append(current)
+        var words: [String] = []
+        var keptAny = false
+        for (k, seg) in segments.enumerated() {
+            let cleaned = withoutParenthesizedNoise(seg)
+            let s = trimSpaces(cleaned)
+            if k > 0 && seg.count < 40 && hasNumber(seg) { continue }
+            if s.isEmpty { continue }
+            let text = string(s)
+            if noiseSegments.contains(text) || markers.contains(withoutSpaces(s)) { continue }
+            // Kept segments are joined with " - " before being split into words.
+            if keptAny { words.append("-") }
+            keptAny = true
+            for raw in s.split(separator: " ") {
+                let w = string(raw)
+                if markers.contains(w) { continue }
+                words.append(masculine(stripInclusive(w)))
+            }
+        }
+        // `words` may start or end with separators: trim them as the String version does.
+        var out = Array(words.joined(separator: " ").unicodeScalars)
+        func isEdge(_ c: Unicode.Scalar) -> Bool { c == " " || c == "-" || c == "|" || c == "," || c == ":" }
+        var a = 0, b = out.count
+        while b > a && isEdge(out[b - 1]) { b -= 1 }
+        while a < b && isEdge(out[a]) { a += 1 }
+        if a > 0 || b < out.count { out = Array(out[a..<b]) }
+        return string(out)
     }
 
     /// Removes `(H/F)`, `(F/H/X)`, `(75)`, `(CDI)`… but keeps meaningful parentheses (`(SOC)`).

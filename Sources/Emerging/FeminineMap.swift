@@ -1,3 +1,5 @@
+import FrenchText
+
 /// Feminine → masculine job-title words learned from the aligned labels of the ROME appellations
 /// (`Technicien coupeur` / `Technicienne coupeuse` gives `technicienne` → `technicien` and
 /// `coupeuse` → `coupeur`).
@@ -38,6 +40,24 @@ public struct FeminineMap: Sendable, Hashable {
     /// Rewrites every word of an already normalized title (`TitleNormalizer.normalize` output):
     /// `cheffe de projet` → `chef de projet`. Separators and unknown words are kept.
     public func masculinize(_ normalizedTitle: String) -> String {
+        // Below U+0300 every scalar is a character of its own: split on scalars (much cheaper).
+        if normalizedTitle.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
+            var out = ""
+            var word: [Unicode.Scalar] = []
+            for c in normalizedTitle.unicodeScalars {
+                let v = c.value
+                let letter = v < 0x80 ? (v | 0x20) &- 0x61 < 26 : c.properties.isAlphabetic
+                if letter || c == "’" || c == "'" { word.append(c); continue }
+                out += masculine(String(scalars: word)); word.removeAll(keepingCapacity: true)
+                out.unicodeScalars.append(c)
+            }
+            return out + masculine(String(scalars: word))
+        }
+        return masculinizeCharacters(normalizedTitle)
+    }
+
+    /// `masculinize` over characters (any text).
+    func masculinizeCharacters(_ normalizedTitle: String) -> String {
         var out = ""
         var word = ""
         for c in normalizedTitle {
@@ -50,7 +70,21 @@ public struct FeminineMap: Sendable, Hashable {
 
     /// Lower-case words of a label, split on spaces, hyphens and apostrophes (elisions dropped).
     static func words(_ label: String) -> [String] {
-        label.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" || $0 == "(" || $0 == ")" || $0 == "," })
+        let lower = label.lowercased()
+        if lower.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
+            // Scalars are characters here: the same split, on scalars.
+            return lower.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" || $0 == "(" || $0 == ")" || $0 == "," })
+                .map { w -> String in
+                    if let i = w.firstIndex(where: { $0 == "'" || $0 == "’" }) { return String(scalars: w[w.index(after: i)...]) }
+                    return String(scalars: w)
+                }.filter { !$0.isEmpty }
+        }
+        return wordsCharacters(lower)
+    }
+
+    /// `words` over characters, for a lower-cased label (any text).
+    static func wordsCharacters(_ lower: String) -> [String] {
+        lower.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" || $0 == "(" || $0 == ")" || $0 == "," })
             .map { w -> String in
                 if let i = w.firstIndex(where: { $0 == "'" || $0 == "’" }) { return String(w[w.index(after: i)...]) }
                 return String(w)

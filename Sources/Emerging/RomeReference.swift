@@ -68,8 +68,10 @@ public struct RomeReference: Sendable {
             throw LoadError(file: url.path, line: nil, message: "fichier introuvable ou illisible (lancer scripts/import-rome.py)")
         }
         var out: [(Int, [String])] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where i > 0 && !raw.isEmpty {
-            out.append((i + 1, raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+        // Bytes, not Characters: faster on 13,000 lines, and "\r\n" endings are split too.
+        for (i, raw) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where i > 0 && !raw.isEmpty {
+            let line = raw.last == 0x0D ? raw.dropLast() : raw
+            out.append((i + 1, line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }))
         }
         return out
     }

@@ -102,12 +102,16 @@ struct TaxonomyFileParser {
     static let competencyKeys: Set<String> = ["label", "label-en", "weight", "variant", "acronym", "exclude", "esco",
                                               "rome", "ecf", "ecsf", "digcomp", "formacode", "note"]
 
+    static let blanks = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\r"))
+
     mutating func parse() {
         var lineNo = 0
         var headerLine = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the byte: "\r\n" is one Character, so a Character split left files saved with
+        // Windows line endings as a single line.
+        for rawBytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNo += 1
-            let line = raw.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
+            let line = Substring(rawBytes).trimmingCharacters(in: Self.blanks)
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
                 error(lineNo, "ligne mal formée « \(line.prefix(60)) » : attendu « clé: valeur »"); continue

@@ -52,6 +52,20 @@ struct LoaderDiagnosticsTests {
         #expect(throws: TaxonomyLoader.LoadError.self) { try TaxonomyLoader(directory: dir).load() }
     }
 
+    /// A taxonomy file saved by a Windows editor (CRLF line endings) loads as the same taxonomy,
+    /// with the same line numbers in its messages.
+    @Test func windowsLineEndingsLoadTheSame() throws {
+        let text = header + "\ncompetency: ia.ml\nlabel: Apprentissage automatique\nlabel-en: Machine learning\nvariant: machine learning\n"
+        let unix = try TaxonomyLoader(directory: taxonomyFolder(["ia.tax": text])).parse()
+        let windows = try TaxonomyLoader(directory: taxonomyFolder(["ia.tax": text.replacingOccurrences(of: "\n", with: "\r\n")])).parse()
+        #expect(windows.1.isEmpty, "\(windows.1)")
+        #expect(windows.0.competencies.map(\.id) == ["ia.ml"])
+        #expect(windows.0.competencies.map(\.label) == unix.0.competencies.map(\.label))
+        #expect(windows.0.competencies.first?.wordings.map(\.text) == unix.0.competencies.first?.wordings.map(\.text))
+        let bad = try TaxonomyLoader(directory: taxonomyFolder(["ia.tax": (text + "variant machine\n").replacingOccurrences(of: "\n", with: "\r\n")])).parse()
+        #expect(bad.1.first?.line == 9)
+    }
+
     @Test func emptyLabelsUnknownDomainAndBadGuards() throws {
         let dir = try taxonomyFolder([
             "ia.tax": header + "competency: ia.vide\nlabel:\nlabel-en: Empty\nacronym: ML | loin: python\n",

@@ -1,0 +1,50 @@
+@testable import Classifier
+@testable import Emerging
+import Foundation
+import Testing
+
+/// Title normalization and the feminine map take a scalar path when every scalar of the text is
+/// a character of its own (all below U+0300), and the character path otherwise. Both must give
+/// the same result: checked on every ROME appellation (masculine and feminine labels) and on
+/// hand-written titles with the noise the normalizer removes.
+struct ScalarPathTests {
+    static let reference = try! RomeReference.load(directory: romeDirectory)
+
+    static let titles = [
+        "Développeur·se Full-Stack (H/F) - CDI - Lyon (69)", "Data Scientist (F/H) – Paris 75008, Télétravail",
+        "Chef(fe) de projet | Remote | 45-55k€", "Technicien.ne réseau (h/f/nb) /  Marseille", "(H/F) Analyste SOC N2",
+        "Ingénieure DevOps F/H,  CDD 6 mois", "Médiateur/Médiatrice numérique (CDI) - 35h", "Consultant(e) SAP FI/CO (H/F)",
+        "Développeur .NET / C# (75) - ", "- Administrateur système -", "Cheffe de projet (très (imbriqué)) data",
+        "Responsable (Paris 15ème arrondissement, 3 jours de télétravail par semaine) IA", "Expert·e ¾ temps (²)",
+        "Animateur·rice d’ateliers numériques", "Conseiller numérique France Services (H/F/X)", "   ", "(75)", "",
+    ]
+
+    @Test func titleNormalizerPathsAgree() {
+        var checked = 0
+        var labels = Self.titles
+        for a in Self.reference.appellations { labels.append(a.masculine); labels.append(a.feminine) }
+        for title in labels {
+            let t = TitleNormalizer.scalars(of: title)
+            guard t.allSatisfy({ $0.value < 0x300 }) else { continue }
+            #expect(TitleNormalizer.normalizeSimple(t) == TitleNormalizer.normalizeCharacters(t), "\(title)")
+            checked += 1
+        }
+        #expect(checked > 26_000)
+    }
+
+    @Test func feminineMapPathsAgree() {
+        let map = FeminineMap(reference: Self.reference)
+        for a in Self.reference.appellations.prefix(4_000) {
+            for label in [a.masculine, a.feminine] {
+                let lower = label.lowercased()
+                #expect(FeminineMap.words(label) == FeminineMap.wordsCharacters(lower), "\(label)")
+                let normalized = TitleNormalizer.normalize(label)
+                #expect(map.masculinize(normalized) == map.masculinizeCharacters(normalized), "\(label)")
+            }
+        }
+        for title in Self.titles {
+            let normalized = TitleNormalizer.normalize(title)
+            #expect(map.masculinize(normalized) == map.masculinizeCharacters(normalized), "\(title)")
+        }
+    }
+}
