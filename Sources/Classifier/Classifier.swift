@@ -103,18 +103,13 @@ public struct Classifier: Sendable {
 
     func finish(id: String, title: String, matches: [CompetencyMatch], scratch: inout Scratch) -> Classification {
         let (domains, scores) = rule.decide(matches, compiled: compiled)
-        let normalized: NormalizedTitle
-        if let titleMapping {
-            let titleOnly: NormalizedTitle
-            if let known = scratch.titles[title] { titleOnly = known } else {
-                titleOnly = titleMapping.map(title: title)
-                if scratch.titles.count >= Scratch.titleCacheLimit { scratch.titles.removeAll(keepingCapacity: true) }
-                scratch.titles[title] = titleOnly
-            }
-            normalized = titleMapping.complete(titleOnly, competencies: matches)
-        } else {
-            normalized = NormalizedTitle(normalized: TitleNormalizer.normalize(title))
+        let titleOnly: NormalizedTitle
+        if let known = scratch.titles[title] { titleOnly = known } else {
+            titleOnly = titleMapping?.map(title: title) ?? NormalizedTitle(normalized: TitleNormalizer.normalize(title))
+            if scratch.titles.count >= Scratch.titleCacheLimit { scratch.titles.removeAll(keepingCapacity: true) }
+            scratch.titles[title] = titleOnly
         }
+        let normalized = titleMapping?.complete(titleOnly, competencies: matches) ?? titleOnly
         return Classification(id: id, domains: domains, domainScores: scores, title: normalized,
                               competencies: matches, taxonomyVersion: compiled.version)
     }

@@ -103,7 +103,7 @@ struct ClassifyRun {
         let workers = Workers(jobs)
         var items: [Item] = []
         items.reserveCapacity(batchSize)
-        func flush() {
+        func flush() throws {
             let batch = items
             let per = (batch.count + jobs - 1) / jobs
             let classifiers = self.classifiers
@@ -132,15 +132,14 @@ struct ClassifyRun {
                     }
                 }
             }
-            var out: [UInt8] = []
             var errText = ""
             for w in 0..<jobs {
-                out += workers.outputs[w]
+                // Written as they are: concatenating and wrapping them in `Data` copied megabytes per batch.
+                if let output { try output.write(contentsOf: workers.outputs[w]) }
                 stats.classified += workers.classified[w]
                 stats.rejected += workers.errors[w].count
                 for e in workers.errors[w] { errText += e + "\n" }
             }
-            if let output { output.write(Data(out)) }
             if !errText.isEmpty { errors.write(Data(errText.utf8)) }
             items.removeAll(keepingCapacity: true)
         }
@@ -153,7 +152,7 @@ struct ClassifyRun {
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 record += 1
                 items.append(.line(lineNo, record, bytes))
-                if items.count == batchSize { flush() }
+                if items.count == batchSize { try flush() }
             }
         } else {
             let reader: PostingReader
@@ -161,10 +160,10 @@ struct ClassifyRun {
             catch { throw ValidationError(String(describing: error)) }
             for result in reader {
                 items.append(.decoded(result))
-                if items.count == batchSize { flush() }
+                if items.count == batchSize { try flush() }
             }
         }
-        if !items.isEmpty { flush() }
+        if !items.isEmpty { try flush() }
         stats.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return stats
     }
