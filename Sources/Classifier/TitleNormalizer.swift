@@ -67,10 +67,9 @@ public enum TitleNormalizer {
         return t
     }
 
-    /// `normalize` from the scalars of the lower-cased title, with String operations (any text).
-    static func normalizeCharacters(_ t: [Unicode.Scalar]) -> String {
-        // Segments after a dash, pipe, slash or comma that are pure noise (contract, place with a
-        // department or postcode, remote); then parenthesized markers inside what is kept.
+    /// The parts of a title between separators: a dash, pipe or slash between spaces, or a comma
+    /// followed by a space.
+    static func segments(of t: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
         var segments: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
         var i = 0
@@ -87,8 +86,16 @@ public enum TitleNormalizer {
             i += 1
         }
         segments.append(current)
+        return segments
+    }
+
+    /// `normalize` from the scalars of the lower-cased title, with String operations (any text).
+    static func normalizeCharacters(_ t: [Unicode.Scalar]) -> String {
+        // Segments after a dash, pipe, slash or comma that are pure noise (contract, place with a
+        // department or postcode, remote); then parenthesized markers inside what is kept.
+        let parts = Self.segments(of: t)
         var kept: [String] = []
-        for (k, seg) in segments.enumerated() {
+        for (k, seg) in parts.enumerated() {
             let raw = String(String.UnicodeScalarView(seg))
             let s = removeParenthesizedNoise(raw).trimmed
             if k > 0 && seg.count < 40 && raw.hasNumber(ofLength: 2...5) { continue }
@@ -146,25 +153,10 @@ public enum TitleNormalizer {
             }
             return out + rest
         }
-        var segments: [Scalars] = []
-        var current: Scalars = []
-        var i = 0
-        while i < t.count {
-            let c = t[i]
-            let spacedSeparator = (c == "-" || c == "|" || c == "/") && i > 0 && t[i - 1] == " " && i + 1 < t.count && t[i + 1] == " "
-            if spacedSeparator || (c == "," && i + 1 < t.count && t[i + 1] == " ") {
-                if spacedSeparator { current.removeLast() }
-                segments.append(current); current = []
-                i += 2
-                continue
-            }
-            current.append(c)
-            i += 1
-        }
-        segments.append(current)
+        let parts = Self.segments(of: t)
         var words: [String] = []
         var keptAny = false
-        for (k, seg) in segments.enumerated() {
+        for (k, seg) in parts.enumerated() {
             let cleaned = withoutParenthesizedNoise(seg)
             let s = trimSpaces(cleaned)
             if k > 0 && seg.count < 40 && hasNumber(seg) { continue }

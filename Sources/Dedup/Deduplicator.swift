@@ -79,10 +79,7 @@ public struct Deduplicator: Sendable {
         mins.withUnsafeMutableBufferPointer { m in
             tokenHashes.withUnsafeBufferPointer { th in
                 for start in 0...(th.count - w) {
-                    var x: UInt64 = Dedup.fnvOffset
-                    for j in start..<(start + w) { x = Dedup.mix(x ^ th[j]) }
-                    let a = Dedup.mix(x)
-                    let b = Dedup.mix(a ^ 0x5851_F42D_4C95_7F2D) | 1
+                    let (a, b) = Self.shingleHashes(th, start: start, width: w)
                     var v = a
                     for i in 0..<k {
                         let h = UInt32(truncatingIfNeeded: v >> 32)
@@ -95,6 +92,16 @@ public struct Deduplicator: Sendable {
         return mins
     }
 
+    /// The two mixes of the shingle of `width` words at `start`: function i hashes it to the
+    /// high half of a + i·b.
+    @inline(__always)
+    static func shingleHashes(_ th: UnsafeBufferPointer<UInt64>, start: Int, width: Int) -> (a: UInt64, b: UInt64) {
+        var x: UInt64 = Dedup.fnvOffset
+        for j in start..<(start + width) { x = Dedup.mix(x ^ th[j]) }
+        let a = Dedup.mix(x)
+        return (a, Dedup.mix(a ^ 0x5851_F42D_4C95_7F2D) | 1)
+    }
+
     /// `minHash(tokenHashes:)` eight hash functions at a time (SIMD lanes), when the number of
     /// functions is a multiple of 8: the same values, a third of the time (the sketch was the
     /// largest cost of the ingest's parallel stage after classification).
@@ -105,10 +112,7 @@ public struct Deduplicator: Sendable {
         mins.withUnsafeMutableBufferPointer { m in
             tokenHashes.withUnsafeBufferPointer { th in
                 for start in 0...(th.count - w) {
-                    var x: UInt64 = Dedup.fnvOffset
-                    for j in start..<(start + w) { x = Dedup.mix(x ^ th[j]) }
-                    let a = Dedup.mix(x)
-                    let b = Dedup.mix(a ^ 0x5851_F42D_4C95_7F2D) | 1
+                    let (a, b) = Self.shingleHashes(th, start: start, width: w)
                     // Function i hashes to the high half of a + i·b.
                     var v = SIMD8(repeating: a) &+ lanes &* SIMD8(repeating: b)
                     let step = SIMD8<UInt64>(repeating: b &* 8)

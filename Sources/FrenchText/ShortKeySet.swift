@@ -57,12 +57,6 @@ struct ShortKeySet: Sendable {
             guard key.count > 8, let prefix = Self.pack(key.prefix(8)), longPrefixes.contains(prefix) else { return false }
             return long.contains(Array(key))
         }
-        var i = Self.slot(p, mask)
-        while true {
-            let v = table[i]
-            if v == p { return true }
-            if v == 0 { return false }
-            i = (i + 1) & mask
-        }
+        return contains(packed: p)
     }
 }
