@@ -30,10 +30,11 @@ public struct Classifier: Sendable {
     /// Maps titles to a canonical form and a ROME code (see the Emerging module); without it,
     /// titles are only normalized by `TitleNormalizer`.
     public var titleMapping: (any TitleMapping)?
-    let tokenizer = Tokenizer()
+    let tokenizer: Tokenizer
 
     public init(taxonomy: Taxonomy, rule: DomainRule = DomainRule()) {
         compiled = CompiledTaxonomy(taxonomy)
+        tokenizer = Tokenizer(vocabulary: compiled.vocabulary)
         self.rule = rule
     }
 
@@ -137,21 +138,18 @@ public struct Classifier: Sendable {
         return (run(original), scratch.tokens.count)
     }
 
+    /// Word ids (the tokenizer found them) and the positions of the words the matcher reads.
     func assignIds(_ s: inout Scratch) {
         let n = s.tokens.count
         s.ids.removeAll(keepingCapacity: true)
         s.matchable.removeAll(keepingCapacity: true)
         s.ids.reserveCapacity(n)
         s.matchable.reserveCapacity(n)
-        let vocabulary = compiled.vocabulary
-        s.tokens.stems.withUnsafeBufferPointer { stems in
-            s.tokens.tokens.withUnsafeBufferPointer { tokens in
-                for i in 0..<n {
-                    let t = tokens[i]
-                    let key = UnsafeBufferPointer(start: stems.baseAddress! + Int(t.stemStart), count: Int(t.stemEnd - t.stemStart))
-                    s.ids.append(vocabulary.lookup(key, readable: stems.count - Int(t.stemStart)) ?? -1)
-                    if !t.flags.contains(.skip) { s.matchable.append(Int32(i)) }
-                }
+        s.tokens.tokens.withUnsafeBufferPointer { tokens in
+            for i in 0..<n {
+                let t = tokens[i]
+                s.ids.append(t.word)
+                if !t.flags.contains(.skip) { s.matchable.append(Int32(i)) }
             }
         }
     }

@@ -10,6 +10,8 @@ public struct Token: Sendable, Hashable {
     public var stemStart: Int32
     public var stemEnd: Int32
     public var flags: Flags
+    /// Id of the stem in the tokenizer's `vocabulary`, -1 when absent or without vocabulary.
+    public var word: Int32 = -1
 
     /// Facts about a token's position and shape.
     public struct Flags: OptionSet, Sendable, Hashable {

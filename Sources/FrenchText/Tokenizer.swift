@@ -14,10 +14,14 @@
 public struct Tokenizer: Sendable {
     /// Whether a lower-to-upper case change inside a word splits it.
     public var splitCamelCase: Bool
+    /// When set, each token gets the id of its stem in this table (`Token.word`), looked up
+    /// while the stem is at hand rather than in a second pass over the tokens.
+    public var vocabulary: WordTable?
     let table: CharacterTable
 
-    public init(splitCamelCase: Bool = true) {
+    public init(splitCamelCase: Bool = true, vocabulary: WordTable? = nil) {
         self.splitCamelCase = splitCamelCase
+        self.vocabulary = vocabulary
         self.table = CharacterTable.shared
     }
 
@@ -33,7 +37,7 @@ public struct Tokenizer: Sendable {
     /// separators.
     public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
         buffer.removeAll()
-        var scanner = Scanner(bytes: bytes, table: table, splitCamel: splitCamelCase)
+        var scanner = Scanner(bytes: bytes, table: table, splitCamel: splitCamelCase, vocabulary: vocabulary)
         defer { scanner.release() }
         scanner.run(into: &buffer)
     }
@@ -87,8 +91,10 @@ struct Scanner {
     var tokCount = 0
     var tokCapacity: Int
 
-    init(bytes: UnsafeBufferPointer<UInt8>, table: CharacterTable, splitCamel: Bool) {
-        self.bytes = bytes; self.table = table; self.splitCamel = splitCamel
+    let vocabulary: WordTable?
+
+    init(bytes: UnsafeBufferPointer<UInt8>, table: CharacterTable, splitCamel: Bool, vocabulary: WordTable?) {
+        self.bytes = bytes; self.table = table; self.splitCamel = splitCamel; self.vocabulary = vocabulary
         foldCapacity = bytes.count * 2 + 64
         fold = .allocate(capacity: foldCapacity + Self.slack)
         stems = .allocate(capacity: foldCapacity + Self.slack)
@@ -398,7 +404,13 @@ struct Scanner {
             tokFlags.insert(.stop)
         }
         stemCount += LightStemmer.stemWithSlack(fold + keyStart, length, head: head, into: stems + stemCount)
-        appendToken(Token(start: Int32(tokStart), end: Int32(i), keyStart: Int32(keyStart), keyEnd: Int32(keyEnd),
-                          stemStart: Int32(stemStart), stemEnd: Int32(stemCount), flags: tokFlags))
+        var token = Token(start: Int32(tokStart), end: Int32(i), keyStart: Int32(keyStart), keyEnd: Int32(keyEnd),
+                          stemStart: Int32(stemStart), stemEnd: Int32(stemCount), flags: tokFlags)
+        if let vocabulary {
+            // The stems buffer has `slack` bytes past its capacity: the hash reads the tail in one load.
+            token.word = vocabulary.lookup(UnsafeBufferPointer(start: stems + stemStart, count: stemCount - stemStart),
+                                           readable: foldCapacity + Self.slack - stemStart) ?? -1
+        }
+        appendToken(token)
     }
 }

@@ -27,15 +27,15 @@
 }
 
 /// Open-addressing map from byte strings (word stems) to dense ids, built once, read by every
-/// thread without locks.
-struct ByteKeyTable: Sendable {
+/// thread without locks. Given to a `Tokenizer`, it numbers each token's stem while tokenizing.
+public struct WordTable: Sendable {
     private var slots: [Int32]        // id + 1, 0 = empty
     private var hashes: [UInt64]
     private var keyStart: [Int32] = []
     private var keyEnd: [Int32] = []
     private var arena: [UInt8] = []
     private var mask: Int
-    private(set) var count = 0
+    public private(set) var count = 0
     /// 65,536-bit filter on the hashes (8 KB, stays in L1): most words of a posting are not in the
     /// taxonomy, and the filter answers "absent" for them without touching the table.
     private var filter = [UInt64](repeating: 0, count: 1024)
@@ -45,7 +45,7 @@ struct ByteKeyTable: Sendable {
         return (b >> 6, 1 << UInt64(b & 63))
     }
 
-    init(capacity: Int) {
+    public init(capacity: Int = 8192) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [Int32](repeating: 0, count: size)
@@ -54,7 +54,7 @@ struct ByteKeyTable: Sendable {
     }
 
     /// The id of `key`, inserting it when new.
-    mutating func intern(_ key: [UInt8]) -> Int32 {
+    public mutating func intern(_ key: [UInt8]) -> Int32 {
         if let id = key.withUnsafeBufferPointer({ lookup($0) }) { return id }
         if (count + 1) * 2 > slots.count { grow() }
         let id = Int32(count)
@@ -88,7 +88,7 @@ struct ByteKeyTable: Sendable {
     }
 
     /// The id of `key`, or nil. `readable`: bytes that may be read from the key's start (see `wordHash`).
-    @inline(__always) func lookup(_ key: UnsafeBufferPointer<UInt8>, readable: Int? = nil) -> Int32? {
+    @inline(__always) public func lookup(_ key: UnsafeBufferPointer<UInt8>, readable: Int? = nil) -> Int32? {
         let h = Self.hash(key, readable: readable)
         let (w, bit) = Self.filterBit(h)
         if filter[w] & bit == 0 { return nil }
@@ -110,56 +110,8 @@ struct ByteKeyTable: Sendable {
         }
     }
 
-    func key(_ id: Int32) -> String {
+    public func key(_ id: Int32) -> String {
         String(decoding: arena[Int(keyStart[Int(id)])..<Int(keyEnd[Int(id)])], as: UTF8.self)
     }
 }
 
-/// Open-addressing map from (state, term) pairs to trie states.
-struct TransitionTable: Sendable {
-    private var keys: [UInt64]   // key + 1, 0 = empty
-    private var values: [Int32]
-    private var mask: Int
-    private var count = 0
-
-    init() { keys = [UInt64](repeating: 0, count: 1024); values = [Int32](repeating: 0, count: 1024); mask = 1023 }
-
-    @inline(__always) static func key(_ state: Int32, _ term: Int32) -> UInt64 {
-        (UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: term))) &+ 1
-    }
-
-    @inline(__always) static func slot(_ k: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (k &* 0x9E3779B97F4A7C15) >> 20) & mask
-    }
-
-    @inline(__always) func next(_ state: Int32, _ term: Int32) -> Int32? {
-        let k = Self.key(state, term)
-        var i = Self.slot(k, mask)
-        while true {
-            let stored = keys[i]
-            if stored == k { return values[i] }
-            if stored == 0 { return nil }
-            i = (i + 1) & mask
-        }
-    }
-
-    mutating func set(_ state: Int32, _ term: Int32, _ value: Int32) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let k = Self.key(state, term)
-        var i = Self.slot(k, mask)
-        while keys[i] != 0 && keys[i] != k { i = (i + 1) & mask }
-        if keys[i] == 0 { count += 1 }
-        keys[i] = k; values[i] = value
-    }
-
-    private mutating func grow() {
-        let oldK = keys, oldV = values
-        let size = keys.count * 2
-        keys = [UInt64](repeating: 0, count: size); values = [Int32](repeating: 0, count: size); mask = size - 1
-        for (j, k) in oldK.enumerated() where k != 0 {
-            var i = Self.slot(k, mask)
-            while keys[i] != 0 { i = (i + 1) & mask }
-            keys[i] = k; values[i] = oldV[j]
-        }
-    }
-}
