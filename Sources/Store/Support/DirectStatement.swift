@@ -8,7 +8,9 @@ import GRDBSQLite
 /// path (existential values, `DatabaseValue` enums, key paths, validation, temporary bindings)
 /// cost more than SQLite's own work there, on the one writer thread that bounds the ingest's
 /// speed. Statements still come from GRDB's statement cache and run inside its transaction;
-/// values are still bound, never spliced into SQL.
+/// values are still bound, never spliced into SQL. What GRDB does not see: these executions do not
+/// reach its transaction observers (the project registers none; a `ValueObservation` on the
+/// ingested tables would have to watch another way).
 struct Bindings {
     let statement: SQLiteStatement
     private(set) var index: CInt = 0
