@@ -35,6 +35,7 @@ public struct WordTable: Sendable {
     private var keyEnd: [Int32] = []
     private var arena: [UInt8] = []
     private var mask: Int
+    /// Number of distinct words; ids run from 0 to `count - 1`.
     public private(set) var count = 0
     /// 65,536-bit filter on the hashes (8 KB, stays in L1): most words of a posting are not in the
     /// taxonomy, and the filter answers "absent" for them without touching the table.
@@ -45,6 +46,7 @@ public struct WordTable: Sendable {
         return (b >> 6, 1 << UInt64(b & 63))
     }
 
+    /// An empty table sized for about `capacity` words (it grows past that).
     public init(capacity: Int = 8192) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
@@ -110,6 +112,7 @@ public struct WordTable: Sendable {
         }
     }
 
+    /// The word of an id (diagnostics).
     public func key(_ id: Int32) -> String {
         String(decoding: arena[Int(keyStart[Int(id)])..<Int(keyEnd[Int(id)])], as: UTF8.self)
     }
