@@ -44,9 +44,8 @@ public enum TitleNormalizer {
         // Titles arrive with escaped HTML too (`Analyste d&#039;exploitation`, `<b>H/F</b>`).
         let title = title.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) ? HTMLText.toText(title) : title
         let t = scalars(of: title)
-        // Below U+0300 every scalar is a character of its own (no combining mark; line breaks
-        // are spaces by now): the same steps then run on scalars, without String slicing.
-        if t.allSatisfy({ $0.value < 0x300 }) { return normalizeSimple(t) }
+        // Line breaks are spaces by now: with no combining mark the same steps run on scalars.
+        if t.eachIsOwnCharacter { return normalizeSimple(t) }
         return normalizeCharacters(t)
     }
 

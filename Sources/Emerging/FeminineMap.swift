@@ -40,8 +40,8 @@ public struct FeminineMap: Sendable, Hashable {
     /// Rewrites every word of an already normalized title (`TitleNormalizer.normalize` output):
     /// `cheffe de projet` → `chef de projet`. Separators and unknown words are kept.
     public func masculinize(_ normalizedTitle: String) -> String {
-        // Below U+0300 every scalar is a character of its own: split on scalars (much cheaper).
-        if normalizedTitle.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
+        // Split on scalars when they are characters (much cheaper).
+        if normalizedTitle.unicodeScalars.eachIsOwnCharacter {
             var out = ""
             var word: [Unicode.Scalar] = []
             for c in normalizedTitle.unicodeScalars {
@@ -71,9 +71,9 @@ public struct FeminineMap: Sendable, Hashable {
     /// Lower-case words of a label, split on spaces, hyphens and apostrophes (elisions dropped).
     static func words(_ label: String) -> [String] {
         let lower = label.lowercased()
-        if lower.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
+        if lower.unicodeScalars.eachIsOwnCharacter {
             // Scalars are characters here: the same split, on scalars.
-            return lower.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" || $0 == "(" || $0 == ")" || $0 == "," })
+            return lower.unicodeScalars.split(whereSeparator: { separators.contains($0) })
                 .map { w -> String in
                     if let i = w.firstIndex(where: { $0 == "'" || $0 == "’" }) { return String(scalars: w[w.index(after: i)...]) }
                     return String(scalars: w)
@@ -82,9 +82,12 @@ public struct FeminineMap: Sendable, Hashable {
         return wordsCharacters(lower)
     }
 
+    /// What separates the words of a label.
+    static let separators: Set<Unicode.Scalar> = [" ", "-", "/", "(", ")", ","]
+
     /// `words` over characters, for a lower-cased label (any text).
     static func wordsCharacters(_ lower: String) -> [String] {
-        lower.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" || $0 == "(" || $0 == ")" || $0 == "," })
+        lower.split(whereSeparator: { $0.unicodeScalars.count == 1 && separators.contains($0.unicodeScalars.first!) })
             .map { w -> String in
                 if let i = w.firstIndex(where: { $0 == "'" || $0 == "’" }) { return String(w[w.index(after: i)...]) }
                 return String(w)

@@ -23,3 +23,11 @@ extension String {
         self = String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension Sequence where Element == Unicode.Scalar {
+    /// Whether every scalar is a character of its own: below U+0300 there is no combining mark,
+    /// so character-level string work (splits, counts, suffixes) can run on scalars instead,
+    /// with the same result (but for "\r\n", one character: callers turn line breaks into
+    /// spaces first or split on them).
+    public var eachIsOwnCharacter: Bool { allSatisfy { $0.value < 0x300 } }
+}

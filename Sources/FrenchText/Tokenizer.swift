@@ -200,7 +200,7 @@ struct Scanner {
             if cls == .word { word(c, len, &buf); continue }
             switch cls {
             case .word:
-                word(c, len, &buf)
+                break // taken before the switch
             case .mark, .ignorable:
                 i += len
             case .apostrophe:
