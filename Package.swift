@@ -19,6 +19,8 @@ let package = Package(
         .target(name: "CICU", linkerSettings: [
             .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
         ]),
+        // SQLite's global configuration (sqlite3_config is variadic): see Sources/CSQLiteSetup/include.
+        .target(name: "CSQLiteSetup", linkerSettings: [.linkedLibrary("sqlite3")]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // Plain value types that cross module boundaries (postings, classifications, errors).
         .target(name: "Records"),
@@ -29,7 +31,7 @@ let package = Package(
         // Optimized in debug builds too: its MinHash uses SIMD types, which unoptimized code runs
         // lane by lane through generic calls (the debug ingest of `swift test` spent 58 % there).
         .target(name: "Dedup", dependencies: ["Records"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(name: "Store", dependencies: ["Records", .product(name: "GRDB", package: "GRDB.swift"),
+        .target(name: "Store", dependencies: ["Records", "CSQLiteSetup", .product(name: "GRDB", package: "GRDB.swift"),
                                              .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Demo", dependencies: ["Records"]),
         // Title → ROME 4.0 mapping, emerging titles and terms, taxonomy suggestions and diffs.

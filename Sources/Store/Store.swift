@@ -1,3 +1,4 @@
+import CSQLiteSetup
 import Foundation
 import GRDB
 import Records
@@ -29,7 +30,20 @@ public final class Store: Sendable {
         try StoreSchema.migrator.migrate(writer)
     }
 
+    /// SQLite set up once per process before its first connection: multi-thread mode and no
+    /// allocation statistics. In the default serialized mode every bind, step and column read
+    /// takes the connection's mutex, and every allocation a global one: 8 % of the ingest writer's
+    /// CPU, for no safety GRDB does not already give (a connection is used by one thread at a time).
+    static let sqliteSetUp: Bool = csqlite_configure_for_serialized_connections() == 0
+
+    /// Whether SQLite runs without per-call mutexes (multi-thread mode), for tests and diagnostics.
+    public static var sqliteIsMultiThread: Bool {
+        _ = sqliteSetUp
+        return csqlite_threading_mode() == 2
+    }
+
     static func configuration() -> Configuration {
+        _ = sqliteSetUp
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.label = "observatoire"
