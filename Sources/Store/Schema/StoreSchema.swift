@@ -50,8 +50,67 @@ enum StoreSchema {
                 DROP INDEX postings_published;
                 """)
         }
+        migrator.registerMigration("v9 clustered classification rows", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: v9ClusteredClassificationRows)
+        }
         return migrator
     }
+
+    /// The rows written for every classified posting, stored in their primary key's order
+    /// (`WITHOUT ROWID`, drop the clause for PostgreSQL): a rowid table with a `(posting_id, …)`
+    /// key cost two B-tree inserts per row (the table and its key index), and these are 16 of the
+    /// ≈ 90 B-tree inserts of an ingested posting. Every reader looks them up by posting, or reads
+    /// them in posting order (the trend rebuild), which the clustered key now serves directly.
+    /// Evidence is keyed by its rank within the posting (`ordinal`, insertion order): its former
+    /// `id` was never read. The domain indexes of `posting_competencies` and `posting_domains` are
+    /// dropped: since the trend tables (v5–v8) no query filters these tables by domain.
+    static let v9ClusteredClassificationRows = """
+    CREATE TABLE posting_domains_v9 (
+        posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+        domain TEXT NOT NULL,
+        score REAL NOT NULL,
+        published TEXT,
+        PRIMARY KEY (posting_id, domain)
+    ) WITHOUT ROWID;
+    INSERT INTO posting_domains_v9 (posting_id, domain, score, published)
+        SELECT posting_id, domain, score, published FROM posting_domains ORDER BY posting_id, domain;
+    DROP TABLE posting_domains;
+    ALTER TABLE posting_domains_v9 RENAME TO posting_domains;
+
+    CREATE TABLE posting_competencies_v9 (
+        posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+        competency_id TEXT NOT NULL,
+        domain TEXT NOT NULL,
+        evidence_count INTEGER NOT NULL,
+        published TEXT,
+        PRIMARY KEY (posting_id, competency_id)
+    ) WITHOUT ROWID;
+    INSERT INTO posting_competencies_v9 (posting_id, competency_id, domain, evidence_count, published)
+        SELECT posting_id, competency_id, domain, evidence_count, published FROM posting_competencies
+        ORDER BY posting_id, competency_id;
+    DROP TABLE posting_competencies;
+    ALTER TABLE posting_competencies_v9 RENAME TO posting_competencies;
+    CREATE INDEX posting_competencies_competency ON posting_competencies(competency_id, published);
+
+    CREATE TABLE evidence_v9 (
+        posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        competency_id TEXT NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        section TEXT NOT NULL,
+        negated INTEGER NOT NULL,
+        wording TEXT,
+        PRIMARY KEY (posting_id, ordinal)
+    ) WITHOUT ROWID;
+    INSERT INTO evidence_v9 (posting_id, ordinal, competency_id, start_offset, end_offset, text, section, negated, wording)
+        SELECT posting_id, ROW_NUMBER() OVER (PARTITION BY posting_id ORDER BY id) - 1, competency_id, start_offset,
+               end_offset, text, section, negated, wording
+        FROM evidence ORDER BY posting_id, id;
+    DROP TABLE evidence;
+    ALTER TABLE evidence_v9 RENAME TO evidence;
+    """
 
     /// What deduplication reads about earlier postings, in a narrow table: a `postings` row holds
     /// the start of its description, so reading a candidate's sketch there cost one or two random

@@ -46,18 +46,18 @@ struct ClassificationRows {
         }
         // A competency listed twice is merged rather than failing the batch.
         var merged: [(match: CompetencyMatch, evidence: Int)] = []
-        var evidenceRows: [(CompetencyMatch, Evidence)] = []
+        var evidenceRows: [(match: CompetencyMatch, evidence: Evidence, ordinal: Int)] = []
         for m in c.competencies {
             if let k = merged.firstIndex(where: { $0.match.id == m.id }) { merged[k].evidence += m.evidence.count }
             else { merged.append((m, m.evidence.count)) }
-            for e in m.evidence { evidenceRows.append((m, e)) }
+            for e in m.evidence { evidenceRows.append((m, e, evidenceRows.count)) }
         }
         try Self.insertRows(merged, competencies, sizes: Self.competencySQL.sizes) { b, row in
             b.bind(id); b.bind(row.match.id); b.bind(row.match.domain); b.bind(row.evidence); b.bind(day)
         }
         try Self.insertRows(evidenceRows, evidence, sizes: Self.evidenceSQL.sizes) { b, row in
-            let (m, e) = row
-            b.bind(id); b.bind(m.id); b.bind(e.start); b.bind(e.end); b.bind(e.text); b.bind(e.section.rawValue)
+            let (m, e, ordinal) = row
+            b.bind(id); b.bind(ordinal); b.bind(m.id); b.bind(e.start); b.bind(e.end); b.bind(e.text); b.bind(e.section.rawValue)
             b.bind(e.negated); b.bind(e.wording)
         }
     }
@@ -65,7 +65,8 @@ struct ClassificationRows {
     static let competencySQL = MultiRowInsert(
         "INSERT INTO posting_competencies (posting_id, competency_id, domain, evidence_count, published) VALUES ", columns: 5)
     static let evidenceSQL = MultiRowInsert(
-        "INSERT INTO evidence (posting_id, competency_id, start_offset, end_offset, text, section, negated, wording) VALUES ", columns: 8)
+        "INSERT INTO evidence (posting_id, ordinal, competency_id, start_offset, end_offset, text, section, negated, wording) VALUES ",
+        columns: 9)
 
     /// The statements of one multi-row insert for 32, 8 and 1 rows, written once: one statement
     /// per posting instead of one per row, and few distinct statements in the cache.
