@@ -120,6 +120,7 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(1)
         }
         try store.finishRun(run: run, counts: summary.runCounts, status: summary.unreadable.isEmpty ? .finished : .failed)
+        if pipeline.clock.enabled { progress.message("CPU par étape\(FrenchFormat.nbsp): " + pipeline.clock.report) }
         if json {
             print(summary.json())
         } else {

@@ -42,7 +42,11 @@ final class IngestPipeline {
     let inFlight = DispatchSemaphore(value: 1)
     let group = DispatchGroup()
     let shared = Shared()
+    /// CPU per stage, for `OBSERVATOIRE_STAGES=1`.
+    let clock = StageClock()
     var scratch: [Classifier.Scratch]
+    /// Classification runs here, below the writer's priority (see `ClassificationThreads`).
+    let threads: ClassificationThreads
     var shownRejects = 0
 
     /// State the writer queue updates and the reading thread reads.
@@ -60,7 +64,10 @@ final class IngestPipeline {
         classifiers = (0..<max(1, options.jobs)).map { _ in makeClassifier() }
         self.progress = progress
         scratch = Array(repeating: Classifier.Scratch(), count: max(1, options.jobs))
+        threads = ClassificationThreads(count: max(1, options.jobs))
     }
+
+    deinit { threads.stop() }
 
     /// Ingests every file in order. A file that cannot be opened is reported in the summary's
     /// `unreadable` list and the next file is read; a database error stops everything (thrown).
@@ -123,7 +130,7 @@ final class IngestPipeline {
         // overlaps the classification of batch k (reading was a third of the time, alone).
         try withoutActuallyEscaping(next) { next in
             try withoutActuallyEscaping(position) { position in
-                let reader = BatchReader(next: next, position: position, batchSize: options.batchSize)
+                let reader = BatchReader(next: next, position: position, batchSize: options.batchSize, clock: clock)
                 var pending = reader.readAhead()
                 // Never leave while the reader queue still holds `next` (withoutActuallyEscaping
                 // traps when the closure outlives the call).
@@ -177,12 +184,14 @@ final class IngestPipeline {
             inFlight.signal()
             throw error
         }
-        let store = self.store, run = self.run, shared = self.shared, inFlight = self.inFlight
+        let store = self.store, run = self.run, shared = self.shared, inFlight = self.inFlight, clock = self.clock
         writer.async(group: group) {
             defer { inFlight.signal() }
             do {
-                try store.reject(rejects, run: run)
-                let outcome = try write(store, run)
+                let outcome = try clock.measure(.write) {
+                    try store.reject(rejects, run: run)
+                    return try write(store, run)
+                }
                 shared.state.withLock { $0.summary.add(outcome) }
             } catch {
                 shared.state.withLock { if $0.error == nil { $0.error = error } }
@@ -208,18 +217,19 @@ final class IngestPipeline {
         guard n > 0 else { return [] }
         let output = UnsafeMutableBufferPointer<Output>.allocate(capacity: n)
         defer { output.deallocate() }
-        let jobs = min(options.jobs, max(1, n / 16))
         let chunk = 16
         let next = Atomic<Int>(0)
-        let classifiers = self.classifiers
+        let classifiers = self.classifiers, clock = self.clock
         scratch.withUnsafeMutableBufferPointer { scratch in
             let slots = Slots(output: output, scratch: scratch)
-            DispatchQueue.concurrentPerform(iterations: jobs) { w in
-                while true {
-                    let lo = next.wrappingAdd(chunk, ordering: .relaxed).oldValue
-                    if lo >= n { break }
-                    for i in lo..<min(n, lo + chunk) {
-                        (slots.output.baseAddress! + i).initialize(to: transform(classifiers[w], &slots.scratch[w], inputs[i]))
+            threads.run { w in
+                clock.measure(.classify) {
+                    while true {
+                        let lo = next.wrappingAdd(chunk, ordering: .relaxed).oldValue
+                        if lo >= n { break }
+                        for i in lo..<min(n, lo + chunk) {
+                            (slots.output.baseAddress! + i).initialize(to: transform(classifiers[w], &slots.scratch[w], inputs[i]))
+                        }
                     }
                 }
             }
@@ -269,10 +279,12 @@ private final class BatchReader<Record>: @unchecked Sendable {
     let next: () -> Result<Record, RecordError>?
     let position: () -> (bytes: Int, size: Int?)?
     let batchSize: Int
+    let clock: StageClock
     let queue = DispatchQueue(label: "observatoire.ingest.read")
 
-    init(next: @escaping () -> Result<Record, RecordError>?, position: @escaping () -> (bytes: Int, size: Int?)?, batchSize: Int) {
-        self.next = next; self.position = position; self.batchSize = batchSize
+    init(next: @escaping () -> Result<Record, RecordError>?, position: @escaping () -> (bytes: Int, size: Int?)?,
+         batchSize: Int, clock: StageClock) {
+        self.next = next; self.position = position; self.batchSize = batchSize; self.clock = clock
     }
 
     /// Returns once the queue has finished and released every read block.
@@ -281,18 +293,20 @@ private final class BatchReader<Record>: @unchecked Sendable {
     func readAhead() -> Pending {
         let pending = Pending()
         queue.async { [self] in
-            var batch = Batch()
-            batch.records.reserveCapacity(batchSize)
-            while batch.records.count + batch.rejects.count < batchSize {
-                guard let result = next() else { batch.isLast = true; break }
-                batch.read += 1
-                switch result {
-                case .success(let r): batch.records.append(r)
-                case .failure(let e): batch.rejects.append(e)
+            clock.measure(.read) {
+                var batch = Batch()
+                batch.records.reserveCapacity(batchSize)
+                while batch.records.count + batch.rejects.count < batchSize {
+                    guard let result = next() else { batch.isLast = true; break }
+                    batch.read += 1
+                    switch result {
+                    case .success(let r): batch.records.append(r)
+                    case .failure(let e): batch.rejects.append(e)
+                    }
                 }
+                batch.position = position()
+                pending.fulfil(batch)
             }
-            batch.position = position()
-            pending.fulfil(batch)
         }
         return pending
     }
