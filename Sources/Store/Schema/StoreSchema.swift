@@ -62,8 +62,10 @@ enum StoreSchema {
     /// ≈ 90 B-tree inserts of an ingested posting. Every reader looks them up by posting, or reads
     /// them in posting order (the trend rebuild), which the clustered key now serves directly.
     /// Evidence is keyed by its rank within the posting (`ordinal`, insertion order): its former
-    /// `id` was never read. The domain indexes of `posting_competencies` and `posting_domains` are
-    /// dropped: since the trend tables (v5–v8) no query filters these tables by domain.
+    /// `id` was never read. The domain and competency indexes of `posting_competencies` and
+    /// `posting_domains` are not rebuilt: every query by competency or domain reads the trend
+    /// tables (`trend_competency_facts` is clustered by competency), and an index entry keyed by
+    /// competency was a random B-tree insert for each of the ≈ 5 competencies of a posting.
     static let v9ClusteredClassificationRows = """
     CREATE TABLE posting_domains_v9 (
         posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
@@ -90,7 +92,6 @@ enum StoreSchema {
         ORDER BY posting_id, competency_id;
     DROP TABLE posting_competencies;
     ALTER TABLE posting_competencies_v9 RENAME TO posting_competencies;
-    CREATE INDEX posting_competencies_competency ON posting_competencies(competency_id, published);
 
     CREATE TABLE evidence_v9 (
         posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,

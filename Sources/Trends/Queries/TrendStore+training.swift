@@ -132,7 +132,9 @@ extension TrendStore {
                 return TaughtDemand(competency: c, domain: r[1], postings: n, previous: b,
                                     growth: Measure.growth(n, base: hasBase ? b : nil), topRegions: Array(top))
             }.sorted { ($0.postings, $1.competency) > ($1.postings, $0.competency) }
-            let anyTaught = "SELECT DISTINCT pc.posting_id FROM posting_competencies pc WHERE pc.competency_id IN (\(taughtSQL))"
+            // The trend table is clustered by competency; the outer queries keep `trend_facts`
+            // postings only, which are the ones it holds.
+            let anyTaught = "SELECT DISTINCT x.posting_id FROM trend_competency_facts x WHERE x.competency_id IN (\(taughtSQL))"
             let postings = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM trend_facts f WHERE f.posting_id IN (\(anyTaught)) AND \(w)
                 """, arguments: StatementArguments([id] + args)) ?? 0
