@@ -57,7 +57,7 @@ let package = Package(
                     resources: [.copy("Resources")]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Records"]),
         .testTarget(name: "DedupTests", dependencies: ["Dedup", "Records"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Records"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Records", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Records"]),
         // Runs the built observatoire binary (no module dependency): see Tests/EndToEndTests/EndToEnd.swift.
         .testTarget(name: "EndToEndTests"),
