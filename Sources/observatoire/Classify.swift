@@ -50,11 +50,12 @@ struct Classify: ParsableCommand {
     }
 
     func run() throws {
+        let romeLoading = noRome ? nil : RomeTitleMapping.Loading(taxonomyDirectory: taxonomy.directory)
         let (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
         // One compiled classifier per thread: threads sharing one contend on the reference counts
         // of its buffers and lose the second core.
         let rule = DomainRule(threshold: threshold)
-        let rome = noRome ? nil : RomeTitleMapping.load(taxonomy: tax, taxonomyDirectory: taxonomy.directory)
+        let rome = romeLoading?.finish(taxonomy: tax)
         let classifiers = (0..<jobs).map { _ in Classifier.forCLI(taxonomy: tax, rome: rome, rule: rule) }
         let format: InputFormat
         do { format = try inputFormat.flatMap(InputFormat.init(name:)) ?? InputFormat.detect(path: input) }

@@ -83,6 +83,7 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let progress = ProgressReporter(quiet: quiet)
+        let romeLoading = RomeTitleMapping.Loading(taxonomyDirectory: taxonomy.directory)
         let tax: Taxonomy
         do {
             (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
@@ -109,7 +110,7 @@ struct IngestCommand: ParsableCommand {
         options.jobs = jobs
         options.batchSize = batchSize
         let run = try store.beginRun(files: files)
-        let rome = RomeTitleMapping.load(taxonomy: tax, taxonomyDirectory: taxonomy.directory)
+        let rome = romeLoading.finish(taxonomy: tax)
         let pipeline = IngestPipeline(store: store, makeClassifier: { Classifier.forCLI(taxonomy: tax, rome: rome) }, options: options, run: run, progress: progress)
         let summary: IngestSummary
         do {

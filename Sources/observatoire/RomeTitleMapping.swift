@@ -1,4 +1,5 @@
 import Classifier
+import Dispatch
 import Emerging
 import Foundation
 import Records
@@ -50,14 +51,41 @@ struct RomeTitleMapping: TitleMapping {
     /// The mapping from `directory` (default: `Data/rome` next to the taxonomy folder), or nil
     /// with a warning when it is absent.
     static func load(directory: String? = nil, taxonomy: Taxonomy, taxonomyDirectory: String = "Taxonomy") -> RomeTitleMapping? {
+        loadMatcher(directory: directory, taxonomyDirectory: taxonomyDirectory).map { RomeTitleMapping(matcher: $0, taxonomy: taxonomy) }
+    }
+
+    /// The ROME matcher alone (the expensive part, which needs no taxonomy), or nil with a warning.
+    static func loadMatcher(directory: String? = nil, taxonomyDirectory: String = "Taxonomy") -> RomeMatcher? {
         let directory = directory ?? URL(fileURLWithPath: taxonomyDirectory).standardizedFileURL
             .deletingLastPathComponent().appendingPathComponent("Data/rome").path
         do {
-            let reference = try RomeReference.load(directory: URL(fileURLWithPath: directory))
-            return RomeTitleMapping(matcher: RomeMatcher(reference: reference), taxonomy: taxonomy)
+            return RomeMatcher(reference: try RomeReference.load(directory: URL(fileURLWithPath: directory)))
         } catch {
             FileHandle.standardError.write(Data("avertissement : référentiel ROME illisible dans \(directory) (\(error)) ; intitulés sans code ROME\n".utf8))
             return nil
+        }
+    }
+
+    /// Starts building the ROME matcher on another thread, so that it overlaps the rest of a
+    /// command's start-up (taxonomy, database); `finish` waits for it. The matcher is most of the
+    /// start-up of `ingest` and `classify` (≈ 0.4 s of CPU for 26,000 appellations).
+    final class Loading: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        /// Written once by the loading thread before `done` is signalled.
+        private var matcher: RomeMatcher?
+
+        init(taxonomyDirectory: String) {
+            Thread.detachNewThread { [self] in
+                matcher = RomeTitleMapping.loadMatcher(taxonomyDirectory: taxonomyDirectory)
+                done.signal()
+            }
+        }
+
+        /// The mapping for `taxonomy`, once the matcher is built (nil when `Data/rome` is unreadable).
+        func finish(taxonomy: Taxonomy) -> RomeTitleMapping? {
+            done.wait()
+            done.signal()
+            return matcher.map { RomeTitleMapping(matcher: $0, taxonomy: taxonomy) }
         }
     }
 }
