@@ -16,17 +16,21 @@ public struct FeminineMap: Sendable, Hashable {
     /// Builds the map from appellations whose two labels have the same number of words. When a
     /// feminine word pairs with several masculine words, the most frequent pairing wins.
     public init(reference: RomeReference) {
+        // Each label split once, on all cores: this map is built at the start of every command
+        // that maps titles, before the ROME index that needs it.
+        let split = RomeMatcher.concurrentMap(reference.appellations) { a in
+            (masculine: Self.words(a.masculine), feminine: a.masculine == a.feminine ? nil : Self.words(a.feminine))
+        }
         var counts: [String: [String: Int]] = [:]
-        for a in reference.appellations where a.masculine != a.feminine {
-            let m = Self.words(a.masculine), f = Self.words(a.feminine)
-            guard m.count == f.count else { continue }
-            for (mw, fw) in zip(m, f) where mw != fw && Self.plausiblePair(fw, mw) {
+        for labels in split {
+            guard let f = labels.feminine, labels.masculine.count == f.count else { continue }
+            for (mw, fw) in zip(labels.masculine, f) where mw != fw && Self.plausiblePair(fw, mw) {
                 counts[fw, default: [:]][mw, default: 0] += 1
             }
         }
         // A feminine word used more often as a masculine word elsewhere must stay as it is.
         var asMasculine: [String: Int] = [:]
-        for a in reference.appellations { for w in Self.words(a.masculine) { asMasculine[w, default: 0] += 1 } }
+        for labels in split { for w in labels.masculine { asMasculine[w, default: 0] += 1 } }
         var words: [String: String] = [:]
         for (fw, options) in counts where asMasculine[fw, default: 0] < options.values.reduce(0, +) {
             words[fw] = options.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key

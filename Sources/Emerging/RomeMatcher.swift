@@ -57,7 +57,9 @@ public struct RomeMatcher: Sendable {
         var df: [Int] = []
         // Tokenizing the 26,000 labels is most of the build: done on every core, then indexed in order.
         let labelStems = Self.concurrentMap(reference.appellations) { a in
-            [a.masculine, a.feminine].map { Self.stems(of: $0, feminine: feminine, dropNoise: false) }
+            let masculine = Self.stems(of: a.masculine, feminine: feminine, dropNoise: false)
+            // One label in six is the same in both genders (`Data scientist`).
+            return [masculine, a.feminine == a.masculine ? masculine : Self.stems(of: a.feminine, feminine: feminine, dropNoise: false)]
         }
         for (i, labels) in labelStems.enumerated() {
             var ids: [Int32] = []
