@@ -5,8 +5,9 @@ import GRDB
 ///
 /// Tables and queries stay plain SQL that PostgreSQL also runs (TEXT dates `YYYY-MM-DD`, INTEGER
 /// 64-bit keys, JSON kept as TEXT, `ON CONFLICT` upserts). SQLite-specific DDL is limited to
-/// `WITHOUT ROWID` on `dedup_bands` (drop the clause for PostgreSQL). Full-text search (FTS5), if
-/// added, will get its own migration and stay out of the aggregate queries.
+/// `WITHOUT ROWID` on `dedup_bands` and, since v9, on `posting_domains`, `posting_competencies`
+/// and `evidence` (drop the clause for PostgreSQL, which clusters nothing by default). Full-text
+/// search (FTS5) has its own migration in the Trends schema and stays out of the aggregate queries.
 enum StoreSchema {
     /// Migrations after v1 only add tables, columns and indexes, so they run with immediate foreign
     /// key checks: GRDB's default (deferred) ends each migration with `PRAGMA foreign_key_check`
