@@ -28,6 +28,8 @@ extension Sequence where Element == Unicode.Scalar {
     /// Whether every scalar is a character of its own: below U+0300 there is no combining mark,
     /// so character-level string work (splits, counts, suffixes) can run on scalars instead,
     /// with the same result (but for "\r\n", one character: callers turn line breaks into
-    /// spaces first or split on them).
-    public var eachIsOwnCharacter: Bool { allSatisfy { $0.value < 0x300 } }
+    /// spaces first or split on them). Inlinable, so that it is specialized for the caller's
+    /// sequence: called across modules unspecialized, it went through generic witnesses for
+    /// every scalar (16 % of a title's normalization).
+    @inlinable public var eachIsOwnCharacter: Bool { allSatisfy { $0.value < 0x300 } }
 }
