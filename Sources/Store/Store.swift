@@ -34,13 +34,11 @@ public final class Store: Sendable {
     /// allocation statistics. In the default serialized mode every bind, step and column read
     /// takes the connection's mutex, and every allocation a global one: 8 % of the ingest writer's
     /// CPU, for no safety GRDB does not already give (a connection is used by one thread at a time).
-    static let sqliteSetUp: Bool = csqlite_configure_for_serialized_connections() == 0
+    static let sqliteSetUp: Bool = csqlite_configure_multithread() == 0
 
-    /// Whether SQLite runs without per-call mutexes (multi-thread mode), for tests and diagnostics.
-    public static var sqliteIsMultiThread: Bool {
-        _ = sqliteSetUp
-        return csqlite_threading_mode() == 2
-    }
+    /// Whether SQLite runs without per-call mutexes (multi-thread mode): false when something
+    /// initialized SQLite before the store could configure it. For tests and diagnostics.
+    public static var sqliteIsMultiThread: Bool { sqliteSetUp }
 
     static func configuration() -> Configuration {
         _ = sqliteSetUp

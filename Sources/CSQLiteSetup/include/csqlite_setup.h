@@ -6,10 +6,6 @@
 /// gives each connection to one thread at a time) and turns off its allocation statistics (a
 /// global mutex around every allocation). Must run before SQLite initializes, i.e. before the
 /// first connection opens; later calls change nothing. Returns 0 when both settings took effect.
-int csqlite_configure_for_serialized_connections(void);
-
-/// The threading mode in effect once SQLite is initialized: 0 single-thread, 1 serialized,
-/// 2 multi-thread (`sqlite3_threadsafe()` only tells how the library was compiled).
-int csqlite_threading_mode(void);
+int csqlite_configure_multithread(void);
 
 #endif
