@@ -18,11 +18,24 @@ public struct SHA256: Sendable {
     public init() {}
 
     public mutating func update<S: Sequence>(_ data: S) where S.Element == UInt8 {
-        for b in data {
-            pending.append(b)
-            length &+= 1
-            if pending.count == 64 { block(pending); pending.removeAll(keepingCapacity: true) }
+        // Whole blocks straight from contiguous storage; the rest through `pending`.
+        let done: Void? = data.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            while i < bytes.count, !pending.isEmpty { append(bytes[i]); i += 1 }
+            while bytes.count - i >= 64 {
+                block(UnsafeBufferPointer(rebasing: bytes[i..<(i + 64)]))
+                length &+= 64
+                i += 64
+            }
+            while i < bytes.count { append(bytes[i]); i += 1 }
         }
+        if done == nil { for b in data { append(b) } }
+    }
+
+    private mutating func append(_ b: UInt8) {
+        pending.append(b)
+        length &+= 1
+        if pending.count == 64 { pending.withUnsafeBufferPointer { block($0) }; pending.removeAll(keepingCapacity: true) }
     }
 
     public mutating func finalize() -> [UInt8] {
@@ -31,7 +44,9 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
-        for s in stride(from: 0, to: tail.count, by: 64) { block(Array(tail[s..<(s + 64)])) }
+        tail.withUnsafeBufferPointer { t in
+            for s in stride(from: 0, to: t.count, by: 64) { block(UnsafeBufferPointer(rebasing: t[s..<(s + 64)])) }
+        }
         return h.flatMap { v in (0..<4).reversed().map { UInt8(truncatingIfNeeded: v >> (UInt32($0) * 8)) } }
     }
 
@@ -42,17 +57,23 @@ public struct SHA256: Sendable {
         return s.finalize().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 
-    private mutating func block(_ m: [UInt8]) {
+    private mutating func block(_ m: UnsafeBufferPointer<UInt8>) {
         @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
-        var w = [UInt32](repeating: 0, count: 64)
-        for t in 0..<16 {
-            w[t] = UInt32(m[t * 4]) << 24 | UInt32(m[t * 4 + 1]) << 16 | UInt32(m[t * 4 + 2]) << 8 | UInt32(m[t * 4 + 3])
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for t in 0..<16 {
+                w[t] = UInt32(m[t * 4]) << 24 | UInt32(m[t * 4 + 1]) << 16 | UInt32(m[t * 4 + 2]) << 8 | UInt32(m[t * 4 + 3])
+            }
+            for t in 16..<64 {
+                let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+                let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            rounds(UnsafeBufferPointer(w))
         }
-        for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-        }
+    }
+
+    private mutating func rounds(_ w: UnsafeBufferPointer<UInt32>) {
+        @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
         var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
         for t in 0..<64 {
             let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)

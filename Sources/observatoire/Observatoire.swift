@@ -17,7 +17,7 @@ struct Observatoire: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Serve.self, IngestCommand.self, StatusCommand.self, Classify.self, Reclassify.self, Export.self, MatchCommand.self, DemoCommand.self,
-                      TaxonomyCommand.self, Bench.self]
+                      TaxonomyCommand.self, RomeCommand.self, Bench.self]
     )
 }
 

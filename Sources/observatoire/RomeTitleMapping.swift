@@ -55,11 +55,17 @@ struct RomeTitleMapping: TitleMapping {
     }
 
     /// The ROME matcher alone (the expensive part, which needs no taxonomy), or nil with a warning.
+    /// Its title index comes from `Data/rome/index-titres.tsv` when that file matches the labels.
     static func loadMatcher(directory: String? = nil, taxonomyDirectory: String = "Taxonomy") -> RomeMatcher? {
         let directory = directory ?? URL(fileURLWithPath: taxonomyDirectory).standardizedFileURL
             .deletingLastPathComponent().appendingPathComponent("Data/rome").path
         do {
-            return RomeMatcher(reference: try RomeReference.load(directory: URL(fileURLWithPath: directory)))
+            let url = URL(fileURLWithPath: directory)
+            let reference = try RomeReference.load(directory: url)
+            let index = RomeTitleIndex.load(directory: url, reference: reference) { warning in
+                FileHandle.standardError.write(Data("avertissement : \(warning)\n".utf8))
+            }
+            return RomeMatcher(reference: reference, index: index)
         } catch {
             FileHandle.standardError.write(Data("avertissement : référentiel ROME illisible dans \(directory) (\(error)) ; intitulés sans code ROME\n".utf8))
             return nil
@@ -67,8 +73,7 @@ struct RomeTitleMapping: TitleMapping {
     }
 
     /// Starts building the ROME matcher on another thread, so that it overlaps the rest of a
-    /// command's start-up (taxonomy, database); `finish` waits for it. The matcher is most of the
-    /// start-up of `ingest` and `classify` (≈ 0.4 s of CPU for 26,000 appellations).
+    /// command's start-up (taxonomy, database); `finish` waits for it.
     final class Loading: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
         /// Written once by the loading thread before `done` is signalled.

@@ -133,4 +133,19 @@ struct SHA256Tests {
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    /// Whole blocks are hashed straight from the caller's buffer and the rest byte by byte:
+    /// any split of the input, contiguous or not, gives the one-shot digest.
+    @Test(arguments: [1, 3, 63, 64, 65, 200])
+    func chunkedUpdatesEqualOneShot(chunk: Int) {
+        let text = Array(String(repeating: "Ingénieur·e en cybersécurité (H/F) – ", count: 40).utf8)
+        var split = SHA256(), lazy = SHA256()
+        for start in stride(from: 0, to: text.count, by: chunk) {
+            split.update(text[start..<min(start + chunk, text.count)])
+            lazy.update(text[start..<min(start + chunk, text.count)].lazy.map { $0 })
+        }
+        let oneShot = SHA256.hex(text)
+        #expect(split.finalize().map { String(format: "%02x", $0) }.joined() == oneShot)
+        #expect(lazy.finalize().map { String(format: "%02x", $0) }.joined() == oneShot)
+    }
 }

@@ -1,0 +1,136 @@
+import Foundation
+import Taxonomy
+
+/// What `RomeMatcher` derives from the ROME labels before it can match a title: the
+/// feminine→masculine word map and the stems of both labels of every appellation.
+///
+/// Deriving it runs the title normalizer and the stemmer over 26,000 labels, most of the
+/// start-up of every command that maps titles (≈ 0.4 s of CPU). `Data/rome/index-titres.tsv`
+/// ships it precomputed (`observatoire rome index` writes it); the file names the digest of the
+/// labels it was built from, so a file left behind by a new ROME import is refused, and a test
+/// checks that the shipped file equals what the current code computes.
+public struct RomeTitleIndex: Sendable, Equatable {
+    /// Stems of one appellation's two labels, in title order, each stem once.
+    public struct LabelStems: Sendable, Equatable {
+        public var masculine: [String]
+        public var feminine: [String]
+        public init(masculine: [String], feminine: [String]) { self.masculine = masculine; self.feminine = feminine }
+    }
+
+    public var feminine: FeminineMap
+    /// One entry per appellation, in `RomeReference.appellations` order.
+    public var labels: [LabelStems]
+
+    public init(feminine: FeminineMap, labels: [LabelStems]) { self.feminine = feminine; self.labels = labels }
+
+    /// Computes the index from the labels (all cores).
+    public init(reference: RomeReference) {
+        let feminine = FeminineMap(reference: reference)
+        self.feminine = feminine
+        labels = RomeMatcher.concurrentMap(reference.appellations) { a in
+            let masculine = RomeMatcher.stems(of: a.masculine, feminine: feminine, dropNoise: false)
+            // One label in six is the same in both genders (`Data scientist`).
+            return LabelStems(masculine: masculine, feminine: a.feminine == a.masculine
+                ? masculine : RomeMatcher.stems(of: a.feminine, feminine: feminine, dropNoise: false))
+        }
+    }
+
+    /// The file name, in the ROME folder.
+    public static let fileName = "index-titres.tsv"
+
+    /// A file that cannot serve as the index of `reference`, with its place.
+    public struct FileError: Error, CustomStringConvertible, Sendable {
+        public var line: Int?
+        public var message: String
+        public var description: String { "\(RomeTitleIndex.fileName)\(line.map { ":\($0)" } ?? "") : \(message)" }
+    }
+
+    /// The file's text: a header naming the labels' digest, the feminine map (`F` lines, sorted),
+    /// then one `A` line per appellation (`=`: feminine stems equal to the masculine ones).
+    public func fileText(for reference: RomeReference) -> String {
+        var out = """
+        # Index des intitulés ROME : radicaux des libellés et correspondances féminin → masculin.
+        # Généré par « observatoire rome index » à partir de appellations.tsv ; ne pas modifier à la main.
+        # Source : France Travail, ROME 4.0 (v460), Licence Ouverte 2.0 (voir README.md).
+        empreinte\t\(reference.digest)\n
+        """
+        for (f, m) in feminine.words.sorted(by: { $0.key < $1.key }) { out += "F\t\(f)\t\(m)\n" }
+        for (a, l) in zip(reference.appellations, labels) {
+            let masculine = l.masculine.joined(separator: " ")
+            out += "A\t\(a.appellationCode)\t\(masculine)\t\(l.feminine == l.masculine ? "=" : l.feminine.joined(separator: " "))\n"
+        }
+        return out
+    }
+
+    /// Reads a file written by `fileText(for:)` for this `reference`; throws when it was built
+    /// from other labels or is malformed.
+    public init(fileText text: String, reference: RomeReference) throws {
+        var words: [String: String] = [:]
+        var labels: [LabelStems] = []
+        labels.reserveCapacity(reference.appellations.count)
+        var digest: String?
+        for (i, raw) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = i + 1
+            let line = raw.last == 0x0D ? raw.dropLast() : raw
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
+            switch fields[0] {
+            case "empreinte" where fields.count == 2:
+                guard fields[1] == reference.digest else {
+                    throw FileError(line: lineNumber, message: "construit à partir d’autres libellés que appellations.tsv (régénérer avec « observatoire rome index »)")
+                }
+                digest = fields[1]
+            case "F" where fields.count == 3 && digest != nil:
+                words[fields[1]] = fields[2]
+            case "A" where fields.count == 4 && digest != nil:
+                guard labels.count < reference.appellations.count,
+                      reference.appellations[labels.count].appellationCode == fields[1] else {
+                    throw FileError(line: lineNumber, message: "appellation \(fields[1]) inattendue à cette place")
+                }
+                let masculine = Self.stems(fields[2])
+                labels.append(LabelStems(masculine: masculine, feminine: fields[3] == "=" ? masculine : Self.stems(fields[3])))
+            default:
+                throw FileError(line: lineNumber, message: digest == nil
+                    ? "ligne « empreinte » attendue avant les données" : "ligne mal formée (F : 3 colonnes, A : 4 colonnes)")
+            }
+        }
+        guard digest != nil else { throw FileError(line: nil, message: "fichier vide ou sans ligne « empreinte »") }
+        guard labels.count == reference.appellations.count else {
+            throw FileError(line: nil, message: "\(labels.count) appellations, \(reference.appellations.count) attendues")
+        }
+        self.init(feminine: FeminineMap(words: words), labels: labels)
+    }
+
+    private static func stems(_ field: String) -> [String] {
+        field.isEmpty ? [] : field.split(separator: " ").map(String.init)
+    }
+
+    /// The index in `directory` when it matches `reference`; otherwise computed, with the reason
+    /// on `warn` (a missing file is no reason to stop: it only costs start-up time).
+    public static func load(directory: URL, reference: RomeReference, warn: (String) -> Void) -> RomeTitleIndex {
+        let url = directory.appendingPathComponent(fileName)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            warn("\(url.path) absent ou illisible : index des intitulés ROME recalculé")
+            return RomeTitleIndex(reference: reference)
+        }
+        do {
+            return try RomeTitleIndex(fileText: text, reference: reference)
+        } catch {
+            warn("\(url.deletingLastPathComponent().path)/\(error) ; index des intitulés ROME recalculé")
+            return RomeTitleIndex(reference: reference)
+        }
+    }
+}
+
+extension RomeReference {
+    /// SHA-256 of the appellations (codes and both labels), which the title index depends on.
+    public var digest: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(appellations.count * 80)
+        for a in appellations {
+            for field in [a.code, a.appellationCode, a.masculine, a.feminine] { bytes += field.utf8; bytes.append(0x09) }
+            bytes.append(0x0A)
+        }
+        return SHA256.hex(bytes)
+    }
+}
