@@ -122,6 +122,15 @@ public struct RomeTitleIndex: Sendable, Equatable {
     }
 }
 
+extension RomeMatcher {
+    /// The matcher for the reference imported in `directory`, with its shipped title index when
+    /// that index fits (`RomeTitleIndex.load`); throws when the reference itself is unreadable.
+    public static func load(directory: URL, warn: (String) -> Void) throws -> RomeMatcher {
+        let reference = try RomeReference.load(directory: directory)
+        return RomeMatcher(reference: reference, index: RomeTitleIndex.load(directory: directory, reference: reference, warn: warn))
+    }
+}
+
 extension RomeReference {
     /// SHA-256 of the appellations (codes and both labels), which the title index depends on.
     public var digest: String {

@@ -59,7 +59,7 @@ final class ProgressReporter {
         typealias F = FrenchFormat
         let rate = seconds > 0 ? Int((Double(read) / seconds).rounded()) : 0
         write("\(file)\(F.nbsp): \(F.count(read, "enregistrement lu", "enregistrements lus")), "
-              + "\(F.integer(stored)) nouveaux, \(F.integer(rejected)) rejetés, "
+              + "\(F.count(stored, "nouveau", "nouveaux")), \(F.count(rejected, "rejeté", "rejetés")), "
               + "\(F.duration(seconds)) (\(F.integer(rate))\(F.nbsp)enr./s)\n")
     }
 

@@ -46,7 +46,7 @@ struct Reclassify: ParsableCommand {
     func run() throws {
         let (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
         let classifier = Classifier(taxonomy: tax)
-        let matcher = try? RomeMatcher(reference: RomeReference.load(directory: URL(fileURLWithPath: rome)))
+        let matcher = try? RomeMatcher.load(directory: URL(fileURLWithPath: rome), warn: RomeTitleMapping.warn)
         let store = try Store(path: db)
         var affected: Set<String>?
         if let since {

@@ -60,16 +60,16 @@ struct RomeTitleMapping: TitleMapping {
         let directory = directory ?? URL(fileURLWithPath: taxonomyDirectory).standardizedFileURL
             .deletingLastPathComponent().appendingPathComponent("Data/rome").path
         do {
-            let url = URL(fileURLWithPath: directory)
-            let reference = try RomeReference.load(directory: url)
-            let index = RomeTitleIndex.load(directory: url, reference: reference) { warning in
-                FileHandle.standardError.write(Data("avertissement : \(warning)\n".utf8))
-            }
-            return RomeMatcher(reference: reference, index: index)
+            return try RomeMatcher.load(directory: URL(fileURLWithPath: directory), warn: warn)
         } catch {
             FileHandle.standardError.write(Data("avertissement : référentiel ROME illisible dans \(directory) (\(error)) ; intitulés sans code ROME\n".utf8))
             return nil
         }
+    }
+
+    /// Writes a warning on standard error.
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("avertissement : \(message)\n".utf8))
     }
 
     /// Starts building the ROME matcher on another thread, so that it overlaps the rest of a

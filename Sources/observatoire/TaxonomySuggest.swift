@@ -51,7 +51,7 @@ struct TaxonomySuggest: ParsableCommand {
     func run() throws {
         let (tax, _) = try TaxonomyLoader(directory: URL(fileURLWithPath: taxonomy.directory)).load()
         let store = try Store(path: db)
-        let matcher = try? RomeMatcher(reference: RomeReference.load(directory: URL(fileURLWithPath: rome)))
+        let matcher = try? RomeMatcher.load(directory: URL(fileURLWithPath: rome), warn: RomeTitleMapping.warn)
         var options = EmergingAnalysis.Options()
         options.granularity = EmergingAnalysis.Granularity(rawValue: granularity)!
         options.recentPeriods = recent

@@ -12,7 +12,9 @@ struct EmergingContext: Sendable {
 
     init(root: URL, cacheCapacity: Int = 32) {
         taxonomy = try? TaxonomyLoader(directory: root.appendingPathComponent("Taxonomy")).load().0
-        matcher = try? RomeMatcher(reference: RomeReference.load(directory: root.appendingPathComponent(RomeReference.defaultDirectory)))
+        matcher = try? RomeMatcher.load(directory: root.appendingPathComponent(RomeReference.defaultDirectory)) { warning in
+            FileHandle.standardError.write(Data("avertissement : \(warning)\n".utf8))
+        }
         cache = EmergingCache(capacity: cacheCapacity)
     }
 
