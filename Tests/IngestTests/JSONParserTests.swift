@@ -42,6 +42,24 @@ struct JSONParserTests {
         #expect(UTF8Validation.firstInvalidOffset(Array("Œuvre – ’ 😀".utf8)) == nil)
     }
 
+    /// Text between escapes is copied a run at a time: escapes at the start, the end, side by
+    /// side, and invalid UTF-8 after an escape must all come out as byte-by-byte decoding did.
+    @Test func escapedStringsKeepEveryRun() throws {
+        #expect(try JSONParser.parse(#"["\nDéveloppeur·se\t\"Python\" \u00e9t\u00e9\\", "fin\n", "\"\"", "a\/b"]"#)
+                == .array([.string("\nDéveloppeur·se\t\"Python\" été\\"), .string("fin\n"), .string("\"\""), .string("a/b")]))
+        var bytes = Array(#"{"t": "caf\n"#.utf8)
+        bytes.append(0xE9)  // Latin-1 é after an escape
+        bytes += Array(#"", "u": 1}"#.utf8)
+        do {
+            _ = try JSONParser.parse(bytes)
+            Issue.record("erreur attendue")
+        } catch {
+            #expect(error.isEncodingError)
+            #expect(error.offset == 12)
+        }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("[\"a\\nb\u{01}c\"]") }
+    }
+
     @Test func deepNestingIsRefusedNotCrashing() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }

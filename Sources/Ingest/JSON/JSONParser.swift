@@ -199,12 +199,19 @@ struct JSONCursor {
     /// Slow path: the string has at least one escape; decoded into a byte buffer.
     mutating func parseEscapedString(start: Int) throws(JSONParseError) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(i - start + 64)
-        out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start))
+        out.reserveCapacity(i - start + 256)
         var ascii = true
         for k in start..<i where base[k] >= 0x80 { ascii = false; break }
+        // Bytes between escapes are copied a run at a time (appending byte by byte checked the
+        // array's capacity and uniqueness on every byte: most of the time of a description).
+        var run = start
         while i < count {
             let c = base[i]
+            if c != 0x22 && c != 0x5C && c >= 0x20 {
+                if c >= 0x80 { ascii = false }
+                i += 1; continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run))
             if c == 0x22 {
                 i += 1
                 if ascii { return String(decoding: out, as: UTF8.self) }
@@ -214,10 +221,6 @@ struct JSONCursor {
                 throw JSONParseError(offset: start + bad, reason: "UTF-8 invalide", isEncodingError: true)
             }
             if c < 0x20 { throw controlCharacter(c) }
-            if c != 0x5C {
-                if c >= 0x80 { ascii = false }
-                out.append(c); i += 1; continue
-            }
             guard i + 1 < count else { break }
             let e = base[i + 1]
             switch e {
@@ -245,11 +248,13 @@ struct JSONCursor {
                     scalar = 0xFFFD
                 }
                 JSONCursor.appendUTF8(scalar, to: &out)
+                run = i
                 continue
             default:
                 throw JSONParseError(offset: i, reason: "séquence d’échappement invalide « \\\(Character(Unicode.Scalar(e >= 0x20 && e < 0x7F ? e : 0x3F))) »")
             }
             i += 2
+            run = i
         }
         throw JSONParseError(offset: start - 1, reason: "chaîne non terminée")
     }
