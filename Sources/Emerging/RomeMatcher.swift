@@ -62,14 +62,19 @@ public struct RomeMatcher: Sendable {
         var exact: [String: Int] = [:]
         var stemsList: [[Int32]] = []
         var df: [Int] = []
-        let labelStems = index.labels.map { [$0.masculine, $0.feminine] }
-        for (i, labels) in labelStems.enumerated() {
+        exact.reserveCapacity(index.labels.count + index.labels.count / 8)
+        vocabulary.reserveCapacity(8192)
+        stemsList.reserveCapacity(index.labels.count)
+        for (i, label) in index.labels.enumerated() {
             var ids: [Int32] = []
-            for stems in labels {
+            // Most labels read the same in both genders once made masculine: one key then.
+            for stems in label.feminine == label.masculine ? [label.masculine] : [label.masculine, label.feminine] {
                 let key = stems.joined(separator: " ")
                 if !key.isEmpty, exact[key] == nil { exact[key] = i }
                 if ids.isEmpty {
-                    for s in Set(stems).sorted() {
+                    var previous: String?
+                    for s in stems.sorted() where s != previous {
+                        previous = s
                         let id: Int32
                         if let known = vocabulary[s] { id = known } else {
                             id = Int32(vocabulary.count); vocabulary[s] = id; df.append(0)

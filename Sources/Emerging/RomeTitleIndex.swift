@@ -69,11 +69,24 @@ public struct RomeTitleIndex: Sendable, Equatable {
         var labels: [LabelStems] = []
         labels.reserveCapacity(reference.appellations.count)
         var digest: String?
-        for (i, raw) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let lineNumber = i + 1
+        var lineNumber = 0
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
             let line = raw.last == 0x0D ? raw.dropLast() : raw
             if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
+            // Fields split on bytes; stems split straight from the field's bytes (no field String).
+            let cells = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            if cells[0].elementsEqual("A".utf8), cells.count == 4, digest != nil {
+                let code = String(Substring(cells[1]))
+                guard labels.count < reference.appellations.count,
+                      reference.appellations[labels.count].appellationCode == code else {
+                    throw FileError(line: lineNumber, message: "appellation \(code) inattendue à cette place")
+                }
+                let masculine = Self.stems(cells[2])
+                labels.append(LabelStems(masculine: masculine, feminine: cells[3].elementsEqual("=".utf8) ? masculine : Self.stems(cells[3])))
+                continue
+            }
+            let fields = cells.map { String(Substring($0)) }
             switch fields[0] {
             case "empreinte" where fields.count == 2:
                 guard fields[1] == reference.digest else {
@@ -82,13 +95,6 @@ public struct RomeTitleIndex: Sendable, Equatable {
                 digest = fields[1]
             case "F" where fields.count == 3 && digest != nil:
                 words[fields[1]] = fields[2]
-            case "A" where fields.count == 4 && digest != nil:
-                guard labels.count < reference.appellations.count,
-                      reference.appellations[labels.count].appellationCode == fields[1] else {
-                    throw FileError(line: lineNumber, message: "appellation \(fields[1]) inattendue à cette place")
-                }
-                let masculine = Self.stems(fields[2])
-                labels.append(LabelStems(masculine: masculine, feminine: fields[3] == "=" ? masculine : Self.stems(fields[3])))
             default:
                 throw FileError(line: lineNumber, message: digest == nil
                     ? "ligne « empreinte » attendue avant les données" : "ligne mal formée (F : 3 colonnes, A : 4 colonnes)")
@@ -101,8 +107,8 @@ public struct RomeTitleIndex: Sendable, Equatable {
         self.init(feminine: FeminineMap(words: words), labels: labels)
     }
 
-    private static func stems(_ field: String) -> [String] {
-        field.isEmpty ? [] : field.split(separator: " ").map(String.init)
+    private static func stems(_ field: Substring.UTF8View) -> [String] {
+        field.split(separator: 0x20).map { String(Substring($0)) }
     }
 
     /// The index in `directory` when it matches `reference`; otherwise computed, with the reason
