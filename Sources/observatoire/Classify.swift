@@ -190,7 +190,13 @@ struct LineReader {
 
     mutating func next() throws -> (Int, [UInt8])? {
         while true {
-            if let nl = buffer[pos...].firstIndex(of: 0x0A) {
+            // memchr: the generic `firstIndex(of:)` went byte by byte (4 % of the process).
+            let found = buffer.withUnsafeBufferPointer { b -> Int? in
+                guard pos < b.count, let base = b.baseAddress,
+                      let p = memchr(base + pos, 0x0A, b.count - pos) else { return nil }
+                return UnsafeRawPointer(p) - UnsafeRawPointer(base)
+            }
+            if let nl = found {
                 let line = Array(buffer[pos..<nl])
                 pos = nl + 1
                 lineNo += 1

@@ -60,6 +60,45 @@ struct JSONParserTests {
         #expect(throws: JSONParseError.self) { try JSONParser.parse("[\"a\\nb\u{01}c\"]") }
     }
 
+    /// Plain bytes are skipped 8 at a time: a quote, backslash, control character or accented
+    /// letter at any place relative to those 8-byte words must be seen where it is.
+    @Test func specialBytesAtEveryPlace() throws {
+        let filler = "Analyste SOC niveau 2 pour le centre de supervision"
+        for special in ["\"", "\\", "\n", "é", "’", "\u{7F}", "😀"] {
+            for k in 0...filler.count {
+                var text = filler
+                text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: k))
+                #expect(try JSONParser.parse(JSONText.quoted(text)) == .string(text), "\(special) à \(k)")
+            }
+        }
+        // Invalid UTF-8 is reported wherever it falls (a byte skipped in a word of 8 must still
+        // mark the string as non-ASCII, or it would be repaired silently).
+        for k in 0..<24 {
+            for escaped in [false, true] {
+                var bytes = Array("[\"".utf8) + (escaped ? Array("\\n".utf8) : []) + Array(repeating: UInt8(ascii: "a"), count: k) + [0xE9]
+                bytes += Array(String(repeating: "b", count: 20).utf8) + Array("\"]".utf8)
+                do {
+                    _ = try JSONParser.parse(bytes)
+                    Issue.record("UTF-8 invalide accepté à \(k)")
+                } catch {
+                    #expect(error.isEncodingError)
+                    #expect(error.offset == 2 + (escaped ? 2 : 0) + k)
+                }
+            }
+        }
+        // A raw control character is refused at its own offset, wherever it falls.
+        for k in 0..<24 {
+            var bytes = Array("[\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: k) + [0x01]
+            bytes += Array(String(repeating: "b", count: 20).utf8) + Array("\"]".utf8)
+            do {
+                _ = try JSONParser.parse(bytes)
+                Issue.record("caractère de contrôle accepté à \(k)")
+            } catch {
+                #expect(error.offset == 2 + k)
+            }
+        }
+    }
+
     @Test func deepNestingIsRefusedNotCrashing() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }

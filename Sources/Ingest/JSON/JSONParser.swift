@@ -163,12 +163,33 @@ struct JSONCursor {
         return String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self)
     }
 
+    /// Advances `i` past bytes that need no attention inside a string (neither `"`, `\`, nor a
+    /// control character), 8 at a time; clears `ascii` when one of them is 0x80 or above.
+    /// A description is a few kilobytes, and testing each byte was most of reading it.
+    @inline(__always) mutating func skipPlainBytes(_ ascii: inout Bool) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var seen: UInt64 = 0
+        while i + 8 <= count {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let q = w ^ (ones &* 0x22), b = w ^ (ones &* 0x5C)
+            // A zero byte in `q` or `b` is a quote or a backslash; `w - 0x20…` borrows into the
+            // high bit of a byte below 0x20 (bytes of 0x80 and above never flag: `~w` clears it).
+            let special = ((q &- ones) & ~q | (b &- ones) & ~b | (w &- ones &* 0x20) & ~w) & highs
+            if special != 0 { break }
+            seen |= w
+            i += 8
+        }
+        if seen & highs != 0 { ascii = false }
+    }
+
     /// At the opening quote. Fast path: no escape, copied once.
     mutating func parseString() throws(JSONParseError) -> String {
         i += 1
         let start = i
         var ascii = true
         while i < count {
+            skipPlainBytes(&ascii)
+            guard i < count else { break }
             let c = base[i]
             if c == 0x22 {
                 let s = try makeString(start: start, end: i, ascii: ascii)
@@ -206,6 +227,8 @@ struct JSONCursor {
         // array's capacity and uniqueness on every byte: most of the time of a description).
         var run = start
         while i < count {
+            skipPlainBytes(&ascii)
+            guard i < count else { break }
             let c = base[i]
             if c != 0x22 && c != 0x5C && c >= 0x20 {
                 if c >= 0x80 { ascii = false }

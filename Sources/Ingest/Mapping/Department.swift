@@ -13,9 +13,11 @@ public enum Department {
     /// `"75 - Paris 15"` → `75`, `"2A - Ajaccio"` → `2A`, `"971 - Les Abymes"` → `971`;
     /// nil for labels such as `"France"` or `"Île-de-France"`.
     public static func fromLabel(_ label: String) -> String? {
+        // A byte test first: Foundation's `contains("-")` was 1 % of reading a posting.
+        guard label.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let head = label.split(separator: "-", maxSplits: 1).first.map { $0.trimmingCharacters(in: " ") } ?? ""
         let code = head.uppercased()
-        guard label.contains("-"), isValid(code) else { return nil }
+        guard isValid(code) else { return nil }
         return code
     }
 
