@@ -3,6 +3,11 @@ import Testing
 @testable import Ingest
 
 struct JSONParserTests {
+    /// The error `bytes` are refused with, or nil when they parse.
+    func failure(_ bytes: [UInt8]) -> JSONParseError? {
+        do { _ = try JSONParser.parse(bytes); return nil } catch { return error }
+    }
+
     @Test func parsesNestedValuesInOrder() throws {
         let v = try JSONParser.parse(#" {"b": [1, -2.5e3, true, false, null], "a": {"x": "é\u00e9\ud83d\ude00"}} "#)
         guard case .object(let m) = v else { Issue.record("objet attendu"); return }
@@ -28,13 +33,8 @@ struct JSONParserTests {
         var bytes = Array(#"{"t": "caf"#.utf8)
         bytes.append(0xE9)  // Latin-1 é, invalid in UTF-8
         bytes += Array(#"", "u": "\n"}"#.utf8)
-        do {
-            _ = try JSONParser.parse(bytes)
-            Issue.record("erreur attendue")
-        } catch {
-            #expect(error.isEncodingError)
-            #expect(error.offset == 10)
-        }
+        #expect(failure(bytes)?.isEncodingError == true)
+        #expect(failure(bytes)?.offset == 10)
         // Overlong, surrogate and truncated sequences.
         for bad: [UInt8] in [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
             #expect(UTF8Validation.firstInvalidOffset([0x41] + bad) == 1)
@@ -50,13 +50,8 @@ struct JSONParserTests {
         var bytes = Array(#"{"t": "caf\n"#.utf8)
         bytes.append(0xE9)  // Latin-1 é after an escape
         bytes += Array(#"", "u": 1}"#.utf8)
-        do {
-            _ = try JSONParser.parse(bytes)
-            Issue.record("erreur attendue")
-        } catch {
-            #expect(error.isEncodingError)
-            #expect(error.offset == 12)
-        }
+        #expect(failure(bytes)?.isEncodingError == true)
+        #expect(failure(bytes)?.offset == 12)
         #expect(throws: JSONParseError.self) { try JSONParser.parse("[\"a\\nb\u{01}c\"]") }
     }
 
@@ -77,25 +72,15 @@ struct JSONParserTests {
             for escaped in [false, true] {
                 var bytes = Array("[\"".utf8) + (escaped ? Array("\\n".utf8) : []) + Array(repeating: UInt8(ascii: "a"), count: k) + [0xE9]
                 bytes += Array(String(repeating: "b", count: 20).utf8) + Array("\"]".utf8)
-                do {
-                    _ = try JSONParser.parse(bytes)
-                    Issue.record("UTF-8 invalide accepté à \(k)")
-                } catch {
-                    #expect(error.isEncodingError)
-                    #expect(error.offset == 2 + (escaped ? 2 : 0) + k)
-                }
+                #expect(failure(bytes)?.isEncodingError == true, "UTF-8 invalide accepté à \(k)")
+                #expect(failure(bytes)?.offset == 2 + (escaped ? 2 : 0) + k)
             }
         }
         // A raw control character is refused at its own offset, wherever it falls.
         for k in 0..<24 {
             var bytes = Array("[\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: k) + [0x01]
             bytes += Array(String(repeating: "b", count: 20).utf8) + Array("\"]".utf8)
-            do {
-                _ = try JSONParser.parse(bytes)
-                Issue.record("caractère de contrôle accepté à \(k)")
-            } catch {
-                #expect(error.offset == 2 + k)
-            }
+            #expect(failure(bytes)?.offset == 2 + k, "caractère de contrôle à \(k)")
         }
     }
 
