@@ -17,8 +17,18 @@ public struct HTMLText: Sendable {
     /// Whether the text looks like it carries markup or character references worth decoding.
     public static func looksLikeHTML(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = s.count
+        guard n > 1, let base = s.baseAddress else { return false }
         var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while i < n - 1 {
+            // Most texts have neither `<` nor `&`: 8 bytes at a time until one shows up.
+            while i + 8 <= n {
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let lt = w ^ (ones &* 0x3C), amp = w ^ (ones &* 0x26)
+                if ((lt &- ones) & ~lt | (amp &- ones) & ~amp) & highs != 0 { break }
+                i += 8
+            }
+            guard i < n - 1 else { break }
             let b = s[i]
             if b != 0x3C && b != 0x26 { i += 1; continue }
             if b == 0x3C { // <

@@ -20,6 +20,27 @@ struct HTMLTextTests {
         #expect(HTMLText.toText("Salaire 45 k€ & tickets restaurant < 10 €") == "Salaire 45 k€ & tickets restaurant < 10 €")
     }
 
+    /// Texts are scanned 8 bytes at a time for `<` and `&`: a tag or an entity is found wherever
+    /// it falls relative to those words, and a bare `<` or `&` anywhere is still plain text.
+    @Test func markupIsFoundAtEveryPlace() {
+        let text = "Ingénieur sécurité réseau confirmé, Lyon"
+        func looksLikeHTML(_ s: String) -> Bool {
+            var copy = s
+            return copy.withUTF8 { HTMLText.looksLikeHTML($0) }
+        }
+        #expect(!looksLikeHTML(text))
+        for k in 0...text.count {
+            let cut = String(text.prefix(k)), rest = String(text.dropFirst(k))
+            for markup in ["<br>", "</p>", "&amp;", "&#8217;", "<!-- x -->"] {
+                #expect(looksLikeHTML(cut + markup + rest), "\(markup) à \(k)")
+            }
+            // `<` before a letter opens a tag; before a space or a digit it does not.
+            for plain in ["< 10 ", "<5", "& co", "&"] {
+                #expect(!looksLikeHTML(cut + plain + rest), "\(plain) à \(k)")
+            }
+        }
+    }
+
     @Test func everyOutputByteMapsBackToItsSource() {
         let html = "<b>Sécurité</b>&nbsp;réseau"
         var h = HTMLText()
