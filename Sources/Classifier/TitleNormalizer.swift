@@ -160,26 +160,50 @@ public enum TitleNormalizer {
             let s = trimSpaces(cleaned)
             if k > 0 && seg.count < 40 && hasNumber(seg) { continue }
             if s.isEmpty { continue }
-            let text = string(s)
-            if noiseSegments.contains(text) || markers.contains(withoutSpaces(s)) { continue }
+            // Segments longer than any noise segment or marker are not looked up (most are).
+            if s.count <= maxNoiseSegment && noiseSegments.contains(string(s)) { continue }
+            if s.lazy.filter({ $0 != " " }).count <= maxMarker && markers.contains(withoutSpaces(s)) { continue }
             // Kept segments are joined with " - " before being split into words.
             if keptAny { words.append("-") }
             keptAny = true
             for raw in s.split(separator: " ") {
                 let w = string(raw)
-                if markers.contains(w) { continue }
-                words.append(masculine(stripInclusive(w)))
+                if raw.count <= maxMarker && markers.contains(w) { continue }
+                words.append(masculineScalars(stripInclusive(w)))
             }
         }
-        // `words` may start or end with separators: trim them as the String version does.
-        var out = Array(words.joined(separator: " ").unicodeScalars)
+        // The words joined by spaces, without the separators `words` may start or end with
+        // (trimmed as the String version does).
+        var out: [Unicode.Scalar] = []
+        for (k, w) in words.enumerated() {
+            if k > 0 { out.append(" ") }
+            out.append(contentsOf: w.unicodeScalars)
+        }
         func isEdge(_ c: Unicode.Scalar) -> Bool { c == " " || c == "-" || c == "|" || c == "," || c == ":" }
         var a = 0, b = out.count
         while b > a && isEdge(out[b - 1]) { b -= 1 }
         while a < b && isEdge(out[a]) { a += 1 }
-        if a > 0 || b < out.count { out = Array(out[a..<b]) }
-        return string(out)
+        return string(out[a..<b])
     }
+
+    /// Longest noise segment and marker, in scalars: longer text is neither.
+    static let maxNoiseSegment = noiseSegments.map(\.unicodeScalars.count).max()!
+    static let maxMarker = markers.map(\.unicodeScalars.count).max()!
+
+    /// `masculine` for a word whose scalars are each a character: lengths and endings compared
+    /// on scalars and bytes (no grapheme breaking, no Unicode-aware suffix test).
+    static func masculineScalars(_ w: String) -> String {
+        if let m = feminineWords[w] { return m }
+        if w.unicodeScalars.count < 6 || keep.contains(w) { return w }
+        let bytes = w.utf8
+        for (f, m) in feminineBytes where bytes.count > f.count && bytes.suffix(f.count).elementsEqual(f) {
+            return String(decoding: bytes.dropLast(f.count), as: UTF8.self) + m
+        }
+        return w
+    }
+
+    /// `feminine`, endings as UTF-8.
+    static let feminineBytes: [([UInt8], String)] = feminine.map { (Array($0.0.utf8), $0.1) }
 
     /// Removes `(H/F)`, `(F/H/X)`, `(75)`, `(CDI)`… but keeps meaningful parentheses (`(SOC)`).
     static func removeParenthesizedNoise(_ t: String) -> String {

@@ -23,6 +23,13 @@ struct ScalarPathTests {
         var checked = 0
         var labels = Self.titles
         for a in Self.reference.appellations { labels.append(a.masculine); labels.append(a.feminine) }
+        // Real posting titles too, when ../shared is there (read at run time, never copied).
+        if sharedPresent, let text = try? String(contentsOf: sharedData.appendingPathComponent("postings/postings.jsonl"), encoding: .utf8) {
+            for line in text.split(separator: "\n") {
+                if let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                   let title = object["title"] as? String { labels.append(title) }
+            }
+        }
         for title in labels {
             let t = TitleNormalizer.scalars(of: title)
             guard t.allSatisfy({ $0.value < 0x300 }) else { continue }
