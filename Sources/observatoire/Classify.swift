@@ -59,16 +59,28 @@ struct Classify: ParsableCommand {
         let classifiers = (0..<jobs).map { _ in Classifier.forCLI(taxonomy: tax, rome: rome, rule: rule) }
         let format: InputFormat
         do { format = try inputFormat.flatMap(InputFormat.init(name:)) ?? InputFormat.detect(path: input) }
-        catch { throw ValidationError(String(describing: error)) }
+        catch { throw Self.unreadable(String(describing: error)) }
         let mapping: [String: String]
         do { mapping = try CSVHeaderMapping.parse(map) } catch { throw ValidationError(String(describing: error)) }
         let run = ClassifyRun(classifiers: classifiers)
-        let stats = try run.run(path: input, format: format, mapping: mapping, output: FileHandle.standardOutput,
+        let stats: ClassifyRun.Stats
+        do {
+            stats = try run.run(path: input, format: format, mapping: mapping, output: FileHandle.standardOutput,
                                 errors: FileHandle.standardError)
+        } catch let error as ClassifyRun.UnreadableInput {
+            throw Self.unreadable(error.message)
+        }
         let line = "classées : \(stats.classified), rejetées : \(stats.rejected), durée : "
             + String(format: "%.2f s", stats.seconds) + "\n"
         FileHandle.standardError.write(Data(line.utf8))
         if stats.rejected > 0 { throw ExitCode(1) }
+    }
+
+    /// A file that cannot be read at all: the reason on standard error and exit status 1, as
+    /// `ingest` does (not a usage error: the command line was right).
+    static func unreadable(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("erreur : \(message)\n".utf8))
+        return ExitCode(1)
     }
 }
 
@@ -80,6 +92,9 @@ struct ClassifyRun {
     var batchSize = 2048
 
     struct Stats { var classified = 0; var rejected = 0; var bytes = 0; var seconds = 0.0 }
+
+    /// The input cannot be read at all (missing, a folder, empty, unknown columns…).
+    struct UnreadableInput: Error { var message: String }
 
     /// Per-worker state; each slot is used by exactly one worker at a time.
     final class Workers: @unchecked Sendable {
@@ -158,7 +173,7 @@ struct ClassifyRun {
         } else {
             let reader: PostingReader
             do { reader = try PostingReader(path: path, format: format, mapping: mapping) }
-            catch { throw ValidationError(String(describing: error)) }
+            catch { throw UnreadableInput(message: String(describing: error)) }
             for result in reader {
                 items.append(.decoded(result))
                 if items.count == batchSize { try flush() }
@@ -181,10 +196,10 @@ struct LineReader {
     init(path: String) throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw ValidationError("\(path) : fichier introuvable")
+            throw ClassifyRun.UnreadableInput(message: "\(path) : fichier introuvable")
         }
-        guard !isDir.boolValue else { throw ValidationError("\(path) : c’est un dossier, pas un fichier") }
-        guard let h = FileHandle(forReadingAtPath: path) else { throw ValidationError("\(path) : fichier illisible") }
+        guard !isDir.boolValue else { throw ClassifyRun.UnreadableInput(message: "\(path) : c’est un dossier, pas un fichier") }
+        guard let h = FileHandle(forReadingAtPath: path) else { throw ClassifyRun.UnreadableInput(message: "\(path) : fichier illisible") }
         handle = h
     }
 

@@ -234,6 +234,34 @@ struct LHEOReaderTests {
         #expect(summary.fatal?.code == .invalidEncoding)
     }
 
+    /// libxml2 2.9 crashes (null dereference) on some declared encodings, and an EBCDIC one
+    /// would hide a DOCTYPE from the byte scan: only the encodings LHEO producers use pass.
+    @Test(arguments: ["UTF-7", "UTF7", "UTF-32", "utf-32le", "UCS-4", "ISO-2022-JP", "HZ", "IBM037", "EBCDIC-FR", ""])
+    func unsupportedDeclaredEncodingIsRefusedBeforeTheParser(_ name: String) throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"\(name)\"?><lheo><offres><formation numero=\"E1\">"
+            + "<intitule-formation>Médiation numérique</intitule-formation></formation></offres></lheo>"
+        let (offers, _, summary) = try reader.readAll(data: Data(xml.utf8), file: "enc.xml")
+        #expect(offers.isEmpty)
+        #expect(summary.fatal?.code == .invalidEncoding)
+        #expect(summary.fatal?.field == "encoding")
+        #expect(summary.fatal?.reason.contains("« \(name) » non pris en charge") == true)
+    }
+
+    @Test func allowedDeclaredEncodingsStillParse() throws {
+        let body = "<lheo><offres><formation numero=\"W1\"><intitule-formation>Médiation numérique</intitule-formation>"
+            + "</formation></offres></lheo>"
+        for (declaration, encoding) in [("windows-1252", String.Encoding.windowsCP1252), ("UTF-8", .utf8), ("iso-8859-15", .isoLatin1)] {
+            // Single quotes and spaces around `=` are valid XML too.
+            let data = ("<?xml version='1.0' encoding = '\(declaration)' ?>" + body).data(using: encoding)!
+            let (offers, errors, _) = try reader.readAll(data: data, file: "ok.xml")
+            #expect(errors.isEmpty, "\(declaration)")
+            #expect(offers.first?.title == "Médiation numérique", "\(declaration)")
+        }
+        // A UTF-8 byte order mark before the declaration.
+        let bom = Data([0xEF, 0xBB, 0xBF]) + Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body).utf8)
+        #expect(try reader.readAll(data: bom, file: "bom.xml").offers.count == 1)
+    }
+
     @Test func emptyFileIsAnError() throws {
         let (offers, _, summary) = try reader.readAll(data: Data(), file: "vide.xml")
         #expect(offers.isEmpty)

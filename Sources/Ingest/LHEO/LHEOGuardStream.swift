@@ -2,8 +2,10 @@ import Foundation
 
 /// An input stream that passes bytes through to the XML parser while refusing what must never
 /// reach it: a document type declaration (`<!DOCTYPE`, hence internal or external entities:
-/// « billion laughs », XXE) and non-UTF-8/ASCII-compatible encodings (UTF-16/32, where the byte
-/// scan could be evaded).
+/// « billion laughs », XXE), non-UTF-8/ASCII-compatible encodings (UTF-16/32, where the byte
+/// scan could be evaded), and any encoding declared in the XML declaration other than UTF-8,
+/// ASCII, ISO-8859-1/15 and Windows-1252 (libxml2 2.9 crashes on a declared UTF-7, UTF-32,
+/// UCS-4, ISO-2022-JP or HZ, and an EBCDIC declaration would hide a DOCTYPE from the scan).
 ///
 /// Foundation's `XMLParser` on Linux always asks libxml2 to substitute entities, so DTDs are
 /// stopped here, before any byte of them is parsed. The scan is byte-exact across chunk
@@ -13,6 +15,8 @@ final class LHEOGuardStream: InputStream {
         case doctype
         case entity
         case encoding
+        /// The XML declaration names an encoding outside `allowedEncodings` (its name, bounded).
+        case declaredEncoding(String)
     }
 
     private let base: InputStream
@@ -61,11 +65,50 @@ final class LHEOGuardStream: InputStream {
         return n
     }
 
-    /// UTF-16/32 (BOM or NUL bytes at the start) is refused; UTF-8 and ASCII-compatible
-    /// encodings declared in the XML declaration pass.
+    /// UTF-16/32 (BOM or NUL bytes at the start) is refused, and so is an XML declaration
+    /// naming an encoding outside `allowedEncodings`.
     static func checkEncoding(_ b: UnsafeBufferPointer<UInt8>) -> Violation? {
         if b.count >= 2, (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) { return .encoding }
         for i in 0..<min(4, b.count) where b[i] == 0 { return .encoding }
+        if let name = declaredEncoding(b), !allowedEncodings.contains(name.lowercased()) {
+            return .declaredEncoding(String(name.prefix(40)))
+        }
+        return nil
+    }
+
+    /// The encodings a declaration may name (lower case): what LHEO producers write.
+    static let allowedEncodings: Set<String> = [
+        "utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1",
+        "iso-8859-15", "iso8859-15", "iso_8859-15", "latin9", "latin-9", "windows-1252", "cp1252",
+    ]
+
+    /// The `encoding` pseudo-attribute of an XML declaration at the start of `b` (after an
+    /// optional UTF-8 byte order mark), or nil when there is none.
+    static func declaredEncoding(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        var i = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+        let start = Array("<?xml".utf8)
+        guard b.count - i >= start.count, (0..<start.count).allSatisfy({ b[i + $0] == start[$0] }) else { return nil }
+        i += start.count
+        // The declaration ends at `?>`; a declaration is short, and a longer one is not read further.
+        let end = min(b.count, i + 512)
+        let key = Array("encoding".utf8)
+        while i + key.count < end {
+            if b[i] == UInt8(ascii: "?") && b[i + 1] == UInt8(ascii: ">") { return nil }
+            if (0..<key.count).allSatisfy({ b[i + $0] == key[$0] }) {
+                var j = i + key.count
+                while j < end, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D || b[j] == 0x0A { j += 1 }
+                guard j < end, b[j] == UInt8(ascii: "=") else { i += 1; continue }
+                j += 1
+                while j < end, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D || b[j] == 0x0A { j += 1 }
+                guard j < end, b[j] == UInt8(ascii: "\"") || b[j] == UInt8(ascii: "'") else { return "" }
+                let quote = b[j]
+                var k = j + 1
+                while k < end, b[k] != quote { k += 1 }
+                // An unterminated value is refused too (its name is whatever was read).
+                return String(decoding: UnsafeBufferPointer(rebasing: b[(j + 1)..<k]), as: UTF8.self)
+            }
+            i += 1
+        }
         return nil
     }
 

@@ -156,6 +156,10 @@ public struct LHEOReader: Sendable {
         case .encoding?:
             return RecordError(code: .invalidEncoding, file: file, line: 1,
                                reason: "encodage non pris en charge : UTF-8 attendu (UTF-16 et UTF-32 refusés)")
+        case .declaredEncoding(let name)?:
+            return RecordError(code: .invalidEncoding, file: file, line: 1, field: "encoding",
+                               reason: "encodage déclaré « \(name) » non pris en charge : UTF-8, ISO-8859-1, "
+                                   + "ISO-8859-15 ou Windows-1252 attendu ; fichier ignoré")
         case nil: break
         }
         if let fatal = d.fatal { return fatal }
