@@ -247,6 +247,40 @@ struct LHEOReaderTests {
         #expect(summary.fatal?.reason.contains("« \(name) » non pris en charge") == true)
     }
 
+    /// Foundation's XMLParser crashes on `<?name?>` (it takes the length of the null data
+    /// pointer): refused with its line wherever it is, even split across reads; a processing
+    /// instruction with data still passes.
+    @Test func processingInstructionWithoutDataIsRefused() throws {
+        let formation = TrainingFixtures.formation()
+        for (doc, marker) in [("<?a?>", "<?a?>"), ("<?xml version=\"1.0\"?>\n<lheo>\n<offres>\n<?tri?>\(formation)</offres></lheo>", "<?tri?>"),
+                              ("<?xml version=\"1.0\"?><lheo><offres>\(formation)</offres></lheo>\n<?fin?>", "<?fin?>")] {
+            let line = doc[..<doc.range(of: marker)!.lowerBound].filter { $0 == "\n" }.count + 1
+            let (_, _, summary) = try reader.readAll(data: Data(doc.utf8), file: "pi.xml")
+            #expect(summary.fatal?.code == .malformedXML, "\(doc)")
+            #expect(summary.fatal?.line == line, "\(doc)")
+            #expect(summary.fatal?.reason.contains("instruction de traitement") == true, "\(doc)")
+        }
+        // Read two bytes at a time: the `<?name?>` spans several reads.
+        let split = try reader.read(stream: ChunkedStream(Data("<?xml version=\"1.0\"?><lheo><?nom-long?></lheo>".utf8), size: 2),
+                                    file: "split.xml") { _ in }
+        #expect(split.fatal?.reason.contains("instruction de traitement") == true)
+        let withData = "<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><lheo><offres>\(formation)</offres></lheo>"
+        #expect(try reader.readAll(data: Data(withData.utf8), file: "ok.xml").offers.count == 1)
+    }
+
+    /// libxml2 crashes converting a byte the declared encoding does not define: refused first.
+    @Test func undefinedBytesOfTheDeclaredEncodingAreRefused() throws {
+        for (encoding, byte) in [("windows-1252", UInt8(0x81)), ("cp1252", 0x9D), ("US-ASCII", 0xE9)] {
+            var data = Data("<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\n<lheo>\n<offres>".utf8)
+            data.append(byte)
+            data.append(Data("</offres></lheo>".utf8))
+            let (_, _, summary) = try reader.readAll(data: data, file: "octet.xml")
+            #expect(summary.fatal?.code == .invalidEncoding, "\(encoding)")
+            #expect(summary.fatal?.line == 3, "\(encoding)")
+            #expect(summary.fatal?.reason.contains("0x\(String(byte, radix: 16, uppercase: true)) non défini") == true, "\(encoding)")
+        }
+    }
+
     @Test func allowedDeclaredEncodingsStillParse() throws {
         let body = "<lheo><offres><formation numero=\"W1\"><intitule-formation>Médiation numérique</intitule-formation>"
             + "</formation></offres></lheo>"
@@ -354,5 +388,22 @@ struct LHEOReaderTests {
             let iterator = reader.offers(path: TrainingFixtures.demoFile, capacity: 2)
             _ = iterator.next()
         }
+    }
+}
+
+/// A stream that hands out at most `size` bytes per read, to put markers across read boundaries.
+final class ChunkedStream: InputStream {
+    private let data: Data
+    private let size: Int
+    private var offset = 0
+    init(_ data: Data, size: Int) { self.data = data; self.size = size; super.init(data: Data()) }
+    override func open() {}
+    override func close() {}
+    override var hasBytesAvailable: Bool { offset < data.count }
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
+        let n = min(size, len, data.count - offset)
+        data.copyBytes(to: buffer, from: offset..<(offset + n))
+        offset += n
+        return n
     }
 }

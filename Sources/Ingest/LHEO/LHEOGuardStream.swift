@@ -17,6 +17,12 @@ final class LHEOGuardStream: InputStream {
         case encoding
         /// The XML declaration names an encoding outside `allowedEncodings` (its name, bounded).
         case declaredEncoding(String)
+        /// A byte the declared single-byte encoding does not define (libxml2's conversion error
+        /// path crashes on it): the byte and the encoding's name.
+        case undefinedByte(UInt8, String)
+        /// `<?target?>`: a processing instruction without data (Foundation's XMLParser takes the
+        /// length of its null data pointer and crashes).
+        case emptyProcessingInstruction
     }
 
     private let base: InputStream
@@ -33,6 +39,12 @@ final class LHEOGuardStream: InputStream {
     private(set) var bytesRead = 0
     /// The underlying stream reported an error (I/O error, file removed while read).
     private(set) var readFailed = false
+    /// Bytes the declared encoding leaves undefined (Windows-1252: 0x81, 0x8D, 0x8F, 0x90, 0x9D;
+    /// ASCII: 0x80 and above), with the encoding's name; nil when every byte is defined.
+    private var undefined: (bytes: [Bool], encoding: String)?
+    /// Where a processing instruction stands at the end of the previous chunk.
+    private var pi = PIState.none
+    private var targetLength = 0
 
     init(base: InputStream) {
         self.base = base
@@ -54,6 +66,17 @@ final class LHEOGuardStream: InputStream {
         if first {
             first = false
             if let v = Self.checkEncoding(chunk) { violation = v; violationLine = 1; return 0 }
+            undefined = Self.declaredEncoding(chunk).flatMap { Self.undefinedBytes(of: $0) }
+        }
+        if let undefined, let at = chunk.firstIndex(where: { undefined.bytes[Int($0)] }) {
+            violation = .undefinedByte(chunk[at], undefined.encoding)
+            violationLine = lines + 1 + chunk[..<at].lazy.filter { $0 == 0x0A }.count
+            return 0
+        }
+        if let at = findEmptyProcessingInstruction(chunk) {
+            violation = .emptyProcessingInstruction
+            violationLine = lines + 1 + chunk[..<at].lazy.filter { $0 == 0x0A }.count
+            return 0
         }
         if let (v, at) = scan(chunk) {
             violation = v
@@ -81,6 +104,51 @@ final class LHEOGuardStream: InputStream {
         "utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1",
         "iso-8859-15", "iso8859-15", "iso_8859-15", "latin9", "latin-9", "windows-1252", "cp1252",
     ]
+
+    /// The bytes `encoding` (a name from `allowedEncodings`) does not define.
+    static func undefinedBytes(of encoding: String) -> (bytes: [Bool], encoding: String)? {
+        var table = [Bool](repeating: false, count: 256)
+        switch encoding.lowercased() {
+        case "windows-1252", "cp1252": for b in [0x81, 0x8D, 0x8F, 0x90, 0x9D] { table[b] = true }
+        case "us-ascii", "ascii": for b in 0x80...0xFF { table[b] = true }
+        default: return nil
+        }
+        return (table, encoding)
+    }
+
+    /// States of the scan for `<?target?>` across chunks.
+    enum PIState: Equatable { case none, lessThan, target, question }
+
+    /// Index in `chunk` where a processing instruction without data ends (`<?name?>`), if any;
+    /// one may have started in an earlier chunk.
+    private func findEmptyProcessingInstruction(_ chunk: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = chunk.baseAddress else { return nil }
+        let n = chunk.count
+        var i = 0
+        while i < n {
+            let b = chunk[i]
+            switch pi {
+            case .none:
+                // memchr jumps from one "<" to the next.
+                guard let p = memchr(base + i, 0x3C, n - i) else { return nil }
+                i = base.distance(to: p.assumingMemoryBound(to: UInt8.self)) + 1
+                pi = .lessThan
+                continue
+            case .lessThan:
+                if b == UInt8(ascii: "?") { pi = .target; targetLength = 0 } else if b != 0x3C { pi = .none }
+            case .target:
+                if b == UInt8(ascii: "?") { pi = targetLength > 0 ? .question : .none }
+                else if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A || b == UInt8(ascii: ">") { pi = .none }
+                else if b == 0x3C { pi = .lessThan }
+                else { targetLength += 1 }
+            case .question:
+                if b == UInt8(ascii: ">") { return i }
+                pi = b == 0x3C ? .lessThan : .none
+            }
+            i += 1
+        }
+        return nil
+    }
 
     /// The `encoding` pseudo-attribute of an XML declaration at the start of `b` (after an
     /// optional UTF-8 byte order mark), or nil when there is none.

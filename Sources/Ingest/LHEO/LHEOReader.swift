@@ -156,6 +156,14 @@ public struct LHEOReader: Sendable {
         case .encoding?:
             return RecordError(code: .invalidEncoding, file: file, line: 1,
                                reason: "encodage non pris en charge : UTF-8 attendu (UTF-16 et UTF-32 refusés)")
+        case .undefinedByte(let byte, let encoding)?:
+            return RecordError(code: .invalidEncoding, file: file, line: g.violationLine, record: record,
+                               reason: "octet 0x\(String(byte, radix: 16, uppercase: true)) non défini dans l’encodage déclaré "
+                                   + "« \(encoding) » ; fichier ignoré à partir de cette ligne")
+        case .emptyProcessingInstruction?:
+            return RecordError(code: .malformedXML, file: file, line: g.violationLine, record: record,
+                               reason: "instruction de traitement sans contenu (« <?nom?> ») refusée ; "
+                                   + "fichier ignoré à partir de cette ligne")
         case .declaredEncoding(let name)?:
             return RecordError(code: .invalidEncoding, file: file, line: 1, field: "encoding",
                                reason: "encodage déclaré « \(name) » non pris en charge : UTF-8, ISO-8859-1, "
