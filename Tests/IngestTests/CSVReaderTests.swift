@@ -93,6 +93,28 @@ struct CSVReaderTests {
         #expect(throws: IngestError.self) { try CSVHeaderMapping.parse(["title"]) }
     }
 
+    /// CRLF (Windows), LF (Unix) and a lone CR (old Mac exports) all end records: the same
+    /// postings, rejects and line numbers, whatever the chunk size. A CR-only file used to be
+    /// read as one header line, its records lost without a word.
+    @Test(arguments: ["\n", "\r"])
+    func everyLineEndingGivesTheSameRecords(_ ending: String) throws {
+        let crlf = try read(Array(Self.multiline.utf8)).1
+        let text = Self.multiline.replacingOccurrences(of: "\r\n", with: ending)
+        for size in [1, 3, 1 << 20] {
+            let c = try read(Array(text.utf8), chunkSize: size).1
+            #expect(c.postings.map(\.id) == crlf.postings.map(\.id), "bloc \(size)")
+            #expect(c.postings.map(\.title) == crlf.postings.map(\.title))
+            #expect(c.postings[0].description == "Accompagner les publics.\(ending)Animer des ateliers « bien débuter » ; suivre les \"usagers\".")
+            #expect(c.rejects.map(\.line) == crlf.rejects.map(\.line), "bloc \(size)")
+            #expect(c.rejects.map(\.code) == crlf.rejects.map(\.code))
+        }
+        // An unbalanced quote in a CR-only file still resumes at the next record start.
+        let broken = "id,title,description\r1,Premier,Texte\r2,Cassé,\"jamais fermé\r3,Repris,Texte simple\r"
+        let c = try read(Array(broken.utf8)).1
+        #expect(c.postings.map(\.id) == ["1", "3"])
+        #expect(c.rejects.map(\.line) == [3])
+    }
+
     @Test func unbalancedQuoteRejectsOneRecordAndResyncs() throws {
         let text = """
         id,title,description

@@ -11,8 +11,8 @@ struct CSVRawRecord {
 }
 
 /// An RFC 4180 record cutter over a `ByteCursor`: quoted fields with delimiters, doubled quotes
-/// and line breaks; `\n` or `\r\n` line ends. A quote inside an unquoted field is kept as a
-/// literal (`écran 27"`), as spreadsheets write it.
+/// and line breaks; `\n`, `\r\n` or a lone `\r` (old Mac exports) end a record. A quote inside
+/// an unquoted field is kept as a literal (`écran 27"`), as spreadsheets write it.
 ///
 /// Resynchronisation after an unbalanced quote (a quoted field still open at the end of the
 /// file or longer than the record limit, or closed by a quote followed by text in a record
@@ -59,7 +59,7 @@ final class CSVScanner {
                 case .fieldStart, .unquoted:
                     if b == delimiter { fields.append(field); field = []; state = .fieldStart }
                     else if b == 0x0A { ended = true }
-                    else if b == 0x0D && cursor.peek() == 0x0A { continue }
+                    else if b == 0x0D { if cursor.peek() == 0x0A { continue }; ended = true }
                     else if b == 0x22 && state == .fieldStart { state = .quoted }
                     else { field.append(b); state = .unquoted }
                 case .quoted:
@@ -68,7 +68,7 @@ final class CSVScanner {
                     if b == 0x22 { field.append(0x22); state = .quoted }
                     else if b == delimiter { fields.append(field); field = []; state = .fieldStart }
                     else if b == 0x0A { ended = true }
-                    else if b == 0x0D && cursor.peek() == 0x0A { continue }
+                    else if b == 0x0D { if cursor.peek() == 0x0A { continue }; ended = true }
                     else {
                         if problem == nil {
                             problem = "caractère « \(b >= 0x20 && b < 0x7F ? String(Character(Unicode.Scalar(b))) : "0x" + String(b, radix: 16)) » après un guillemet fermant dans le champ \(fields.count + 1) (guillemets doublés attendus)"
@@ -82,7 +82,7 @@ final class CSVScanner {
                 return resync(line: startLine, offset: startOffset, raw: raw,
                               reason: "guillemet ouvert dans le champ \(fields.count + 1) jamais fermé avant la fin du fichier")
             }
-            if let problem, let nl = raw.firstIndex(of: 0x0A), nl < raw.count - 1 {
+            if let problem, let nl = Self.lineBreak(in: raw, from: 0), nl < raw.count - 1 {
                 // A stray quote made the record swallow the following lines: resynchronise.
                 return resync(line: startLine, offset: startOffset, raw: raw, reason: problem)
             }
@@ -100,10 +100,10 @@ final class CSVScanner {
     /// Rejects the record that starts at `line` and puts back the bytes after its first line,
     /// from the first plausible record start on.
     private func resync(line: Int, offset: Int, raw: [UInt8], reason: String) -> CSVRawRecord {
-        var lineStart = (raw.firstIndex(of: 0x0A) ?? raw.count) + 1
+        var lineStart = (Self.lineBreak(in: raw, from: 0) ?? raw.count) + 1
         var currentLine = line + 1
         while lineStart < raw.count {
-            let end = raw[lineStart...].firstIndex(of: 0x0A) ?? raw.count
+            let end = Self.lineBreak(in: raw, from: lineStart) ?? raw.count
             if looksLikeRecordStart(raw[lineStart..<end]) { break }
             lineStart = end + 1
             currentLine += 1
@@ -114,6 +114,17 @@ final class CSVScanner {
         }
         let span = skippedTo > line ? " ; lignes \(line) à \(skippedTo) ignorées, reprise ligne \(skippedTo + 1)" : ""
         return CSVRawRecord(line: line, fields: [], raw: raw, problem: reason + span)
+    }
+
+    /// Index of the byte that ends the line starting at `from`: a LF, or a CR not followed by
+    /// one (the CR of a CRLF is part of the line, as the cursor counts lines).
+    static func lineBreak(in raw: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i < raw.count {
+            if raw[i] == 0x0A || (raw[i] == 0x0D && (i + 1 == raw.count || raw[i + 1] != 0x0A)) { return i }
+            i += 1
+        }
+        return nil
     }
 
     private func looksLikeRecordStart(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -96,7 +96,7 @@ final class CSVTable {
         for b in bytes {
             if b == 0x22 { quoted.toggle(); continue }
             if quoted { continue }
-            if b == 0x0A { break }
+            if b == 0x0A || b == 0x0D { break }
             if let i = candidates.firstIndex(of: b) { counts[i] += 1 }
         }
         guard let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }),

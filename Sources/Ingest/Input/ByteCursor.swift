@@ -29,7 +29,8 @@ final class ByteCursor {
         let b = buffer[pos]
         pos += 1
         offset += 1
-        if b == 0x0A { line += 1 }
+        // A lone CR ends a line too (old Mac exports); CRLF counts once, at its LF.
+        if b == 0x0A || (b == 0x0D && peek() != 0x0A) { line += 1 }
         return b
     }
 
