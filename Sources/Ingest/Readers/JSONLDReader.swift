@@ -167,8 +167,12 @@ public final class JSONLDReader: Sequence, IteratorProtocol {
         while true {
             guard skip(past: Array("<script".utf8)) else { return nil }
             guard let next = cursor.peek(), next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == 0x3E else { continue }
+            // The tag ends at the first `>` outside a quoted attribute value (`data-x=">"`), as
+            // browsers read it.
             var attributes: [UInt8] = []
-            while let b = cursor.next(), b != 0x3E {
+            var quote: UInt8?
+            while let b = cursor.next() {
+                if let q = quote { if b == q { quote = nil } } else if b == 0x22 || b == 0x27 { quote = b } else if b == 0x3E { break }
                 if attributes.count < 4096 { attributes.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
             }
             let attrs = String(decoding: attributes, as: UTF8.self)
