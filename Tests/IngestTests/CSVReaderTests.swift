@@ -115,6 +115,16 @@ struct CSVReaderTests {
         #expect(c.rejects.map(\.line) == [3])
     }
 
+    /// Two exports pasted together repeat the header: that line is a reject with its reason,
+    /// not a posting titled « Intitulé ».
+    @Test func repeatedHeaderIsRejectedNotStored() throws {
+        let text = "Référence;Intitulé;Descriptif\nR1;Analyste SOC;Surveillance\nRéférence;Intitulé;Descriptif\nR2;Data analyst;SQL\n"
+        let c = try read(Array(text.utf8)).1
+        #expect(c.postings.map(\.id) == ["R1", "R2"])
+        #expect(c.rejects.map(\.line) == [3])
+        #expect(c.rejects.first?.reason.contains("en-tête répétée") == true)
+    }
+
     @Test func unbalancedQuoteRejectsOneRecordAndResyncs() throws {
         let text = """
         id,title,description

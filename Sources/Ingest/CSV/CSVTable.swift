@@ -85,6 +85,10 @@ final class CSVTable {
             }
             values.append(s)
         }
+        // Files concatenated from several exports repeat their header: not a record.
+        if values.map({ $0.trimmingASCIIAndUnicodeSpaces() }) == mapping.headers {
+            return .failure(context.error(.malformedCSV, "ligne d’en-tête répétée au milieu du fichier ; ignorée"))
+        }
         return .success(Row(values: values, context: context))
     }
 
