@@ -268,6 +268,51 @@ struct LHEOReaderTests {
         #expect(try reader.readAll(data: Data(withData.utf8), file: "ok.xml").offers.count == 1)
     }
 
+    /// `<?a?>` written inside a comment or a CDATA section is text, not an instruction: the
+    /// file is valid and read, whatever the read size.
+    @Test func processingInstructionShapesInCommentsAndCDATAPass() throws {
+        let formation = TrainingFixtures.formation(objectives: "<![CDATA[Écrire <?xml?> et <?a?> ]]>")
+        let doc = "<?xml version=\"1.0\"?><!-- <?a?> --><lheo><offres><!--<?b?>-->\(formation)</offres></lheo>"
+        for size in [1, 2, 7, 1 << 16] {
+            var offers: [TrainingOffer] = []
+            let summary = try reader.read(stream: ChunkedStream(Data(doc.utf8), size: size), file: "ok.xml") { r in
+                if case .success(let o) = r { offers.append(o) }
+            }
+            #expect(summary.fatal == nil, "taille \(size)")
+            #expect(offers.count == 1, "taille \(size)")
+        }
+        // After the comment and the CDATA section close, a real one is refused again.
+        let after = "<?xml version=\"1.0\"?><lheo><!-- x --><![CDATA[y]]><?c?></lheo>"
+        #expect(try reader.readAll(data: Data(after.utf8), file: "pi.xml").summary.fatal?.reason.contains("instruction") == true)
+    }
+
+    /// The declared encoding is read however long the declaration and however it is split
+    /// across reads (libxml2 crashed on `encoding="UTF-32"` written after 600 spaces).
+    @Test func declarationIsCheckedWhateverItsLengthAndSplit() throws {
+        let body = "<lheo><offres>\(TrainingFixtures.formation())</offres></lheo>"
+        let padding = String(repeating: " ", count: 600)
+        for size in [2, 5, 1 << 16] {
+            let refused = "<?xml version=\"1.0\"\(padding) encoding=\"UTF-32\"?>" + body
+            let r = try reader.read(stream: ChunkedStream(Data(refused.utf8), size: size), file: "long.xml") { _ in }
+            #expect(r.fatal?.code == .invalidEncoding, "taille \(size)")
+            let accepted = "<?xml version=\"1.0\"\(padding) encoding=\"UTF-8\"?>" + body
+            var count = 0
+            let ok = try reader.read(stream: ChunkedStream(Data(accepted.utf8), size: size), file: "long.xml") { r in
+                if case .success = r { count += 1 }
+            }
+            #expect(ok.fatal == nil && count == 1, "taille \(size)")
+        }
+        // Longer than 4,096 bytes, or never closed (libxml2 parses an unclosed one at the end of
+        // the input, encoding included): refused, whatever the read size.
+        for doc in ["<?xml version=\"1.0\"" + String(repeating: " ", count: 5000) + "?>" + body,
+                    "<?xml version=\"1.0\" encoding=\"UTF7\"\u{A9}"] {
+            for size in [3, 1 << 16] {
+                let summary = try reader.read(stream: ChunkedStream(Data(doc.utf8), size: size), file: "long.xml") { _ in }
+                #expect(summary.fatal?.reason.contains("déclaration XML non fermée") == true, "taille \(size)")
+            }
+        }
+    }
+
     /// libxml2 crashes converting a byte the declared encoding does not define: refused first.
     @Test func undefinedBytesOfTheDeclaredEncodingAreRefused() throws {
         for (encoding, byte) in [("windows-1252", UInt8(0x81)), ("cp1252", 0x9D), ("US-ASCII", 0xE9)] {

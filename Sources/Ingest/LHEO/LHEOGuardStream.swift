@@ -23,7 +23,12 @@ final class LHEOGuardStream: InputStream {
         /// `<?target?>`: a processing instruction without data (Foundation's XMLParser takes the
         /// length of its null data pointer and crashes).
         case emptyProcessingInstruction
+        /// An XML declaration not closed within `maxDeclaration` bytes.
+        case declarationTooLong
     }
+
+    /// Longest XML declaration read (a real one is under 100 bytes).
+    static let maxDeclaration = 4096
 
     private let base: InputStream
     /// The last bytes of the previous chunk, so that a marker split across two reads is seen.
@@ -53,50 +58,133 @@ final class LHEOGuardStream: InputStream {
 
     override func open() { base.open() }
     override func close() { base.close() }
-    override var hasBytesAvailable: Bool { !stopped && violation == nil && base.hasBytesAvailable }
+    override var hasBytesAvailable: Bool { !stopped && violation == nil && (!ahead.isEmpty || base.hasBytesAvailable) }
 
     override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
         // End of input rather than -1 when stopping: XMLParser would then query `streamError`,
         // which traps on this subclass in swift-corelibs-foundation.
         guard !stopped, violation == nil else { return 0 }
+        if first {
+            first = false
+            // The start of the document is read ahead until its XML declaration is complete:
+            // its encoding is checked before the parser sees any byte of it (libxml2 parses even
+            // an unclosed declaration at the end of the input).
+            let head = readHead(chunkSize: max(len, 256))
+            if head.isEmpty { return 0 }
+            let checked = head.withUnsafeBufferPointer { check(head: $0) }
+            guard checked else { return 0 }
+            ahead = head[...]
+        }
+        if !ahead.isEmpty {
+            let n = min(len, ahead.count)
+            ahead.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: n) }
+            ahead = ahead.dropFirst(n)
+            return n
+        }
         let n = base.read(buffer, maxLength: len)
         if n < 0 { readFailed = true; return 0 }
         guard n > 0 else { return n }
-        let chunk = UnsafeBufferPointer(start: buffer, count: n)
-        if first {
-            first = false
-            if let v = Self.checkEncoding(chunk) { violation = v; violationLine = 1; return 0 }
-            undefined = Self.declaredEncoding(chunk).flatMap { Self.undefinedBytes(of: $0) }
+        return check(UnsafeBufferPointer(start: buffer, count: n)) ? n : 0
+    }
+
+    /// Bytes read ahead at the start and already checked, not yet handed to the parser.
+    private var ahead: ArraySlice<UInt8> = []
+
+    /// The first bytes of the input: until the XML declaration's `?>`, or until it is clear
+    /// there is no declaration, or `maxDeclaration` bytes, or the end of the input.
+    private func readHead(chunkSize: Int) -> [UInt8] {
+        var head: [UInt8] = []
+        let tmp = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+        defer { tmp.deallocate() }
+        while head.count <= Self.maxDeclaration + 3 {
+            let n = base.read(tmp, maxLength: chunkSize)
+            if n < 0 { readFailed = true; break }
+            if n == 0 { break }
+            head.append(contentsOf: UnsafeBufferPointer(start: tmp, count: n))
+            if Self.declarationEnd(head) != .undecided { break }
         }
+        return head
+    }
+
+    /// The checks of the first bytes (encoding, declaration), then those of any chunk.
+    private func check(head: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let v = Self.checkEncoding(head) ?? checkDeclaration(head) {
+            violation = v
+            violationLine = 1
+            return false
+        }
+        return check(head)
+    }
+
+    /// Checks a chunk before the parser gets it; false (and `violation` set) to stop there.
+    private func check(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
         if let undefined, let at = chunk.firstIndex(where: { undefined.bytes[Int($0)] }) {
             violation = .undefinedByte(chunk[at], undefined.encoding)
             violationLine = lines + 1 + chunk[..<at].lazy.filter { $0 == 0x0A }.count
-            return 0
+            return false
         }
         if let at = findEmptyProcessingInstruction(chunk) {
             violation = .emptyProcessingInstruction
             violationLine = lines + 1 + chunk[..<at].lazy.filter { $0 == 0x0A }.count
-            return 0
+            return false
         }
         if let (v, at) = scan(chunk) {
             violation = v
             violationLine = lines + 1 + chunk[..<max(0, at)].lazy.filter { $0 == 0x0A }.count
-            return 0
+            return false
         }
         for b in chunk where b == 0x0A { lines += 1 }
-        bytesRead += n
-        return n
+        bytesRead += chunk.count
+        return true
     }
 
-    /// UTF-16/32 (BOM or NUL bytes at the start) is refused, and so is an XML declaration
-    /// naming an encoding outside `allowedEncodings`.
+    /// UTF-16/32 (BOM or NUL bytes at the start) is refused.
     static func checkEncoding(_ b: UnsafeBufferPointer<UInt8>) -> Violation? {
         if b.count >= 2, (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) { return .encoding }
         for i in 0..<min(4, b.count) where b[i] == 0 { return .encoding }
-        if let name = declaredEncoding(b), !allowedEncodings.contains(name.lowercased()) {
-            return .declaredEncoding(String(name.prefix(40)))
-        }
         return nil
+    }
+
+    /// Where the XML declaration at the start of `head` (after a UTF-8 BOM) stands.
+    enum DeclarationEnd: Equatable {
+        /// Too few bytes to tell, or a declaration not closed yet.
+        case undecided
+        /// The document does not start with a declaration.
+        case none
+        /// The declaration's bytes, from `<?xml` to its `?>` excluded.
+        case closed(Range<Int>)
+    }
+
+    static func declarationEnd(_ head: [UInt8]) -> DeclarationEnd {
+        let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let start = Array("<?xml".utf8)
+        let body = head[bom...]
+        if body.count <= start.count { return body.elementsEqual(start.prefix(body.count)) ? .undecided : .none }
+        let next = body[body.startIndex + start.count]
+        guard body.starts(with: start), next == 0x20 || next == 0x09 || next == 0x0D || next == 0x0A else { return .none }
+        guard let close = (body.startIndex..<(body.endIndex - 1)).first(where: { body[$0] == 0x3F && body[$0 + 1] == 0x3E }) else {
+            return .undecided
+        }
+        return .closed(bom..<close)
+    }
+
+    /// Refuses an unclosed declaration or one naming an encoding outside `allowedEncodings`;
+    /// notes the bytes the declared encoding leaves undefined.
+    private func checkDeclaration(_ head: UnsafeBufferPointer<UInt8>) -> Violation? {
+        switch Self.declarationEnd(Array(head)) {
+        case .none: return nil
+        case .undecided:
+            // Still open at the end of the input or past `maxDeclaration` bytes.
+            let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            return head.count - bom <= Array("<?xml".utf8).count ? nil : .declarationTooLong
+        case .closed(let range):
+            // The same limit whatever the read size.
+            if range.count > Self.maxDeclaration { return .declarationTooLong }
+            guard let name = Self.declaredEncoding(UnsafeBufferPointer(rebasing: head[range])) else { return nil }
+            guard Self.allowedEncodings.contains(name.lowercased()) else { return .declaredEncoding(String(name.prefix(40))) }
+            undefined = Self.undefinedBytes(of: name)
+            return nil
+        }
     }
 
     /// The encodings a declaration may name (lower case): what LHEO producers write.
@@ -116,8 +204,17 @@ final class LHEOGuardStream: InputStream {
         return (table, encoding)
     }
 
-    /// States of the scan for `<?target?>` across chunks.
-    enum PIState: Equatable { case none, lessThan, target, question }
+    /// States of the scan for `<?target?>` across chunks. Comments and CDATA sections are
+    /// followed so that a `<?a?>` written inside them (valid XML: it is text there) passes.
+    enum PIState: Equatable {
+        case none, lessThan, target, question
+        case bang, bangDash, comment, commentDash, commentDashDash
+        /// Inside `<![CDATA[`, after that many of its bytes following `<!`.
+        case cdataOpen(Int)
+        case cdata, cdataBracket, cdataBracketBracket
+    }
+
+    private static let cdataOpening = Array("[CDATA[".utf8)
 
     /// Index in `chunk` where a processing instruction without data ends (`<?name?>`), if any;
     /// one may have started in an earlier chunk.
@@ -125,17 +222,38 @@ final class LHEOGuardStream: InputStream {
         guard let base = chunk.baseAddress else { return nil }
         let n = chunk.count
         var i = 0
+        /// Jumps to the next `byte` (memchr), or to the end.
+        func jump(to byte: UInt8) {
+            if let p = memchr(base + i, Int32(byte), n - i) {
+                i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            } else {
+                i = n
+            }
+        }
         while i < n {
-            let b = chunk[i]
             switch pi {
             case .none:
-                // memchr jumps from one "<" to the next.
-                guard let p = memchr(base + i, 0x3C, n - i) else { return nil }
-                i = base.distance(to: p.assumingMemoryBound(to: UInt8.self)) + 1
+                jump(to: 0x3C)
+                guard i < n else { return nil }
                 pi = .lessThan
+                i += 1
                 continue
+            case .comment:
+                jump(to: UInt8(ascii: "-"))
+                guard i < n else { return nil }
+            case .cdata:
+                jump(to: UInt8(ascii: "]"))
+                guard i < n else { return nil }
+            default: break
+            }
+            let b = chunk[i]
+            switch pi {
+            case .none, .comment where b != UInt8(ascii: "-"), .cdata where b != UInt8(ascii: "]"):
+                break
             case .lessThan:
-                if b == UInt8(ascii: "?") { pi = .target; targetLength = 0 } else if b != 0x3C { pi = .none }
+                if b == UInt8(ascii: "?") { pi = .target; targetLength = 0 }
+                else if b == UInt8(ascii: "!") { pi = .bang }
+                else if b != 0x3C { pi = .none }
             case .target:
                 if b == UInt8(ascii: "?") { pi = targetLength > 0 ? .question : .none }
                 else if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A || b == UInt8(ascii: ">") { pi = .none }
@@ -144,24 +262,40 @@ final class LHEOGuardStream: InputStream {
             case .question:
                 if b == UInt8(ascii: ">") { return i }
                 pi = b == 0x3C ? .lessThan : .none
+            case .bang:
+                pi = b == UInt8(ascii: "-") ? .bangDash : b == Self.cdataOpening[0] ? .cdataOpen(1) : b == 0x3C ? .lessThan : .none
+            case .bangDash:
+                pi = b == UInt8(ascii: "-") ? .comment : b == 0x3C ? .lessThan : .none
+            case .comment:
+                pi = .commentDash
+            case .commentDash:
+                pi = b == UInt8(ascii: "-") ? .commentDashDash : .comment
+            case .commentDashDash:
+                pi = b == UInt8(ascii: ">") ? .none : b == UInt8(ascii: "-") ? .commentDashDash : .comment
+            case .cdataOpen(let k):
+                if b == Self.cdataOpening[k] { pi = k + 1 == Self.cdataOpening.count ? .cdata : .cdataOpen(k + 1) }
+                else { pi = b == 0x3C ? .lessThan : .none }
+            case .cdata:
+                pi = .cdataBracket
+            case .cdataBracket:
+                pi = b == UInt8(ascii: "]") ? .cdataBracketBracket : .cdata
+            case .cdataBracketBracket:
+                pi = b == UInt8(ascii: ">") ? .none : b == UInt8(ascii: "]") ? .cdataBracketBracket : .cdata
             }
             i += 1
         }
         return nil
     }
 
-    /// The `encoding` pseudo-attribute of an XML declaration at the start of `b` (after an
-    /// optional UTF-8 byte order mark), or nil when there is none.
+    /// The `encoding` pseudo-attribute of an XML declaration (`b`: from its `<?xml` to its
+    /// `?>`, excluded), or nil when there is none.
     static func declaredEncoding(_ b: UnsafeBufferPointer<UInt8>) -> String? {
-        var i = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
         let start = Array("<?xml".utf8)
-        guard b.count - i >= start.count, (0..<start.count).allSatisfy({ b[i + $0] == start[$0] }) else { return nil }
-        i += start.count
-        // The declaration ends at `?>`; a declaration is short, and a longer one is not read further.
-        let end = min(b.count, i + 512)
+        guard b.count >= start.count, (0..<start.count).allSatisfy({ b[$0] == start[$0] }) else { return nil }
+        var i = start.count
+        let end = b.count
         let key = Array("encoding".utf8)
         while i + key.count < end {
-            if b[i] == UInt8(ascii: "?") && b[i + 1] == UInt8(ascii: ">") { return nil }
             if (0..<key.count).allSatisfy({ b[i + $0] == key[$0] }) {
                 var j = i + key.count
                 while j < end, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D || b[j] == 0x0A { j += 1 }

@@ -160,6 +160,9 @@ public struct LHEOReader: Sendable {
             return RecordError(code: .invalidEncoding, file: file, line: g.violationLine, record: record,
                                reason: "octet 0x\(String(byte, radix: 16, uppercase: true)) non défini dans l’encodage déclaré "
                                    + "« \(encoding) » ; fichier ignoré à partir de cette ligne")
+        case .declarationTooLong?:
+            return RecordError(code: .malformedXML, file: file, line: 1,
+                               reason: "déclaration XML non fermée (« ?> » absent des \(LHEOGuardStream.maxDeclaration) premiers octets) ; fichier ignoré")
         case .emptyProcessingInstruction?:
             return RecordError(code: .malformedXML, file: file, line: g.violationLine, record: record,
                                reason: "instruction de traitement sans contenu (« <?nom?> ») refusée ; "
