@@ -80,5 +80,11 @@ struct JSONLDReaderTests {
             #expect(c.postings.map(\.id) == ["1", "2"], "taille de bloc \(size)")
             #expect(c.rejects.isEmpty)
         }
+        // However long the attributes before the type (a 4 KB cap once hid it).
+        for length in [4_060, 4_061, 1 << 20] {
+            let long = "<script data-x=\"\(String(repeating: "a", count: length))\" type=\"application/ld+json\">"
+                + "{\"@type\": \"JobPosting\", \"title\": \"Long\", \"description\": \"d\", \"identifier\": 3}</script>"
+            #expect(read(long, html: true).postings.map(\.id) == ["3"], "attribut de \(length) octets")
+        }
     }
 }

@@ -169,14 +169,23 @@ public final class JSONLDReader: Sequence, IteratorProtocol {
             guard let next = cursor.peek(), next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == 0x3E else { continue }
             // The tag ends at the first `>` outside a quoted attribute value (`data-x=">"`), as
             // browsers read it.
-            var attributes: [UInt8] = []
+            // The type is looked for in the whole tag, however long its other attributes (a
+            // 4 KB cap on the tag once hid it, and the posting was lost without a reject).
+            let type = Self.jsonLDType
+            var window = [UInt8](repeating: 0, count: type.count)
+            var seen = 0
+            var isJSONLD = false
             var quote: UInt8?
             while let b = cursor.next() {
                 if let q = quote { if b == q { quote = nil } } else if b == 0x22 || b == 0x27 { quote = b } else if b == 0x3E { break }
-                if attributes.count < 4096 { attributes.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
+                if isJSONLD { continue }
+                window[seen % type.count] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                seen += 1
+                if seen >= type.count {
+                    isJSONLD = (0..<type.count).allSatisfy { window[(seen + $0) % type.count] == type[$0] }
+                }
             }
-            let attrs = String(decoding: attributes, as: UTF8.self)
-            guard attrs.contains("application/ld+json") else { continue }
+            guard isJSONLD else { continue }
             let line = cursor.line
             var content: [UInt8] = []
             var tooLarge = false
@@ -205,6 +214,8 @@ public final class JSONLDReader: Sequence, IteratorProtocol {
             return .success((line, content))
         }
     }
+
+    static let jsonLDType = Array("application/ld+json".utf8)
 
     /// Advances past the next case-insensitive occurrence of `needle` (lowercase ASCII).
     private func skip(past needle: [UInt8]) -> Bool {
