@@ -57,6 +57,11 @@ struct Classify: ParsableCommand {
         let rule = DomainRule(threshold: threshold)
         let rome = romeLoading?.finish(taxonomy: tax)
         let classifiers = (0..<jobs).map { _ in Classifier.forCLI(taxonomy: tax, rome: rome, rule: rule) }
+        // Training offers are ingested, not classified here: say so rather than read 0 postings.
+        if inputFormat == nil, case .lheo = IngestInput.detect(path: input), FileManager.default.fileExists(atPath: input) {
+            throw Self.unreadable("\(input) : offres de formation au format LHEO ; classify lit des offres d’emploi "
+                                  + "(les formations se classent avec « observatoire ingest »)")
+        }
         let format: InputFormat
         do { format = try inputFormat.flatMap(InputFormat.init(name:)) ?? InputFormat.detect(path: input) }
         catch { throw Self.unreadable(String(describing: error)) }

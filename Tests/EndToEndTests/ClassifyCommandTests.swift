@@ -22,6 +22,10 @@ struct ClassifyCommandTests {
             #expect(!r.stderr.contains("Usage"), "\(r.stderr)")
             #expect(r.stdout.isEmpty)
         }
+        // Training offers: not postings, and said so (it used to read 0 postings and exit 0).
+        let lheo = try EndToEnd.run(["classify", "--input", EndToEnd.root.appendingPathComponent("Data/demo-formations.lheo.xml").path])
+        #expect(lheo.status == 1)
+        #expect(lheo.stderr.contains("LHEO") && lheo.stderr.contains("observatoire ingest"))
         // A wrong option is still a usage error.
         let good = dir.appendingPathComponent("bonnes.jsonl")
         try EndToEnd.write(EndToEnd.postingLines(2), to: good)
