@@ -207,11 +207,12 @@ final class LHEOGuardStream: InputStream {
     /// States of the scan for `<?target?>` across chunks. Comments and CDATA sections are
     /// followed so that a `<?a?>` written inside them (valid XML: it is text there) passes.
     enum PIState: Equatable {
-        case none, lessThan, target, question
-        case bang, bangDash, comment, commentDash, commentDashDash
+        case none, lessThan, target, question, bang, bangDash
         /// Inside `<![CDATA[`, after that many of its bytes following `<!`.
         case cdataOpen(Int)
-        case cdata, cdataBracket, cdataBracketBracket
+        /// Inside a comment (closed by `-->`: `closer` is `-`) or a CDATA section (`]]>`), with
+        /// `seen` closer bytes just read.
+        case inside(closer: UInt8, seen: Int)
     }
 
     private static let cdataOpening = Array("[CDATA[".utf8)
@@ -238,17 +239,14 @@ final class LHEOGuardStream: InputStream {
                 pi = .lessThan
                 i += 1
                 continue
-            case .comment:
-                jump(to: UInt8(ascii: "-"))
-                guard i < n else { return nil }
-            case .cdata:
-                jump(to: UInt8(ascii: "]"))
+            case .inside(let closer, 0):
+                jump(to: closer)
                 guard i < n else { return nil }
             default: break
             }
             let b = chunk[i]
             switch pi {
-            case .none, .comment where b != UInt8(ascii: "-"), .cdata where b != UInt8(ascii: "]"):
+            case .none:
                 break
             case .lessThan:
                 if b == UInt8(ascii: "?") { pi = .target; targetLength = 0 }
@@ -265,22 +263,17 @@ final class LHEOGuardStream: InputStream {
             case .bang:
                 pi = b == UInt8(ascii: "-") ? .bangDash : b == Self.cdataOpening[0] ? .cdataOpen(1) : b == 0x3C ? .lessThan : .none
             case .bangDash:
-                pi = b == UInt8(ascii: "-") ? .comment : b == 0x3C ? .lessThan : .none
-            case .comment:
-                pi = .commentDash
-            case .commentDash:
-                pi = b == UInt8(ascii: "-") ? .commentDashDash : .comment
-            case .commentDashDash:
-                pi = b == UInt8(ascii: ">") ? .none : b == UInt8(ascii: "-") ? .commentDashDash : .comment
+                pi = b == UInt8(ascii: "-") ? .inside(closer: b, seen: 0) : b == 0x3C ? .lessThan : .none
             case .cdataOpen(let k):
-                if b == Self.cdataOpening[k] { pi = k + 1 == Self.cdataOpening.count ? .cdata : .cdataOpen(k + 1) }
-                else { pi = b == 0x3C ? .lessThan : .none }
-            case .cdata:
-                pi = .cdataBracket
-            case .cdataBracket:
-                pi = b == UInt8(ascii: "]") ? .cdataBracketBracket : .cdata
-            case .cdataBracketBracket:
-                pi = b == UInt8(ascii: ">") ? .none : b == UInt8(ascii: "]") ? .cdataBracketBracket : .cdata
+                if b == Self.cdataOpening[k] {
+                    pi = k + 1 == Self.cdataOpening.count ? .inside(closer: UInt8(ascii: "]"), seen: 0) : .cdataOpen(k + 1)
+                } else {
+                    pi = b == 0x3C ? .lessThan : .none
+                }
+            case .inside(let closer, let seen):
+                // Two closer bytes then `>` end the section; more closer bytes keep it at two.
+                if b == closer { pi = .inside(closer: closer, seen: min(seen + 1, 2)) }
+                else { pi = b == UInt8(ascii: ">") && seen == 2 ? .none : .inside(closer: closer, seen: 0) }
             }
             i += 1
         }
