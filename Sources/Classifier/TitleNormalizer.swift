@@ -169,7 +169,7 @@ public enum TitleNormalizer {
             for raw in s.split(separator: " ") {
                 let w = string(raw)
                 if raw.count <= maxMarker && markers.contains(w) { continue }
-                words.append(masculineScalars(stripInclusive(w)))
+                words.append(masculine(stripInclusive(w)))
             }
         }
         // The words joined by spaces, without the separators `words` may start or end with
@@ -189,18 +189,6 @@ public enum TitleNormalizer {
     /// Longest noise segment and marker, in scalars: longer text is neither.
     static let maxNoiseSegment = noiseSegments.map(\.unicodeScalars.count).max()!
     static let maxMarker = markers.map(\.unicodeScalars.count).max()!
-
-    /// `masculine` for a word whose scalars are each a character: lengths and endings compared
-    /// on scalars and bytes (no grapheme breaking, no Unicode-aware suffix test).
-    static func masculineScalars(_ w: String) -> String {
-        if let m = feminineWords[w] { return m }
-        if w.unicodeScalars.count < 6 || keep.contains(w) { return w }
-        let bytes = w.utf8
-        for (f, m) in feminineBytes where bytes.count > f.count && bytes.suffix(f.count).elementsEqual(f) {
-            return String(decoding: bytes.dropLast(f.count), as: UTF8.self) + m
-        }
-        return w
-    }
 
     /// `feminine`, endings as UTF-8.
     static let feminineBytes: [([UInt8], String)] = feminine.map { (Array($0.0.utf8), $0.1) }
@@ -237,9 +225,21 @@ public enum TitleNormalizer {
         return w
     }
 
+    /// The masculine form of a lower-case title word (`développeuse` → `développeur`).
     static func masculine(_ w: String) -> String {
         if let m = feminineWords[w] { return m }
-        if keep.contains(w) || w.count < 6 { return w }
+        if keep.contains(w) { return w }
+        // When each scalar is a character (no combining mark), lengths and endings are compared
+        // on scalars and bytes: no grapheme breaking, no Unicode-aware suffix test.
+        if w.unicodeScalars.eachIsOwnCharacter {
+            let bytes = w.utf8
+            guard w.unicodeScalars.count >= 6 else { return w }
+            for (f, m) in feminineBytes where bytes.count > f.count && bytes.suffix(f.count).elementsEqual(f) {
+                return String(decoding: bytes.dropLast(f.count), as: UTF8.self) + m
+            }
+            return w
+        }
+        if w.count < 6 { return w }
         for (f, m) in feminine where w.hasSuffix(f) { return String(w.dropLast(f.count)) + m }
         return w
     }

@@ -58,7 +58,7 @@ struct Classify: ParsableCommand {
         let rome = romeLoading?.finish(taxonomy: tax)
         let classifiers = (0..<jobs).map { _ in Classifier.forCLI(taxonomy: tax, rome: rome, rule: rule) }
         // Training offers are ingested, not classified here: say so rather than read 0 postings.
-        if inputFormat == nil, case .lheo = IngestInput.detect(path: input), FileManager.default.fileExists(atPath: input) {
+        if inputFormat == nil, FileManager.default.fileExists(atPath: input), case .lheo = IngestInput.detect(path: input) {
             throw Self.unreadable("\(input) : offres de formation au format LHEO ; classify lit des offres d’emploi "
                                   + "(les formations se classent avec « observatoire ingest »)")
         }

@@ -49,7 +49,6 @@ final class LHEOGuardStream: InputStream {
     private var undefined: (bytes: [Bool], encoding: String)?
     /// Where a processing instruction stands at the end of the previous chunk.
     private var pi = PIState.none
-    private var targetLength = 0
 
     init(base: InputStream) {
         self.base = base
@@ -207,7 +206,9 @@ final class LHEOGuardStream: InputStream {
     /// States of the scan for `<?target?>` across chunks. Comments and CDATA sections are
     /// followed so that a `<?a?>` written inside them (valid XML: it is text there) passes.
     enum PIState: Equatable {
-        case none, lessThan, target, question, bang, bangDash
+        case none, lessThan, question, bang, bangDash
+        /// After `<?`; `named` once the target has a byte.
+        case target(named: Bool)
         /// Inside `<![CDATA[`, after that many of its bytes following `<!`.
         case cdataOpen(Int)
         /// Inside a comment (closed by `-->`: `closer` is `-`) or a CDATA section (`]]>`), with
@@ -249,14 +250,14 @@ final class LHEOGuardStream: InputStream {
             case .none:
                 break
             case .lessThan:
-                if b == UInt8(ascii: "?") { pi = .target; targetLength = 0 }
+                if b == UInt8(ascii: "?") { pi = .target(named: false) }
                 else if b == UInt8(ascii: "!") { pi = .bang }
                 else if b != 0x3C { pi = .none }
-            case .target:
-                if b == UInt8(ascii: "?") { pi = targetLength > 0 ? .question : .none }
+            case .target(let named):
+                if b == UInt8(ascii: "?") { pi = named ? .question : .none }
                 else if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A || b == UInt8(ascii: ">") { pi = .none }
                 else if b == 0x3C { pi = .lessThan }
-                else { targetLength += 1 }
+                else { pi = .target(named: true) }
             case .question:
                 if b == UInt8(ascii: ">") { return i }
                 pi = b == 0x3C ? .lessThan : .none
