@@ -29,7 +29,7 @@ public struct CompiledTaxonomy: Sendable {
     public var versionString: String { version }
     let domains: [String]
     var competencies: [CompetencyInfo] = []
-    var vocabulary = WordTable(capacity: 8192)
+    var vocabulary = WordTable(capacity: 2048)
     var transitions = TransitionTable()
     /// Transitions out of the root state, by word id (-1: none): most words of a text are tried
     /// only there, and an array read is cheaper than a hash probe.
