@@ -64,40 +64,44 @@ public struct RomeTitleIndex: Sendable, Equatable {
 
     /// Reads a file written by `fileText(for:)` for this `reference`; throws when it was built
     /// from other labels or is malformed.
-    public init(fileText text: String, reference: RomeReference) throws {
+    public init(fileText: String, reference: RomeReference) throws {
         var words: [String: String] = [:]
         var labels: [LabelStems] = []
         labels.reserveCapacity(reference.appellations.count)
         var digest: String?
-        var lineNumber = 0
-        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = raw.last == 0x0D ? raw.dropLast() : raw
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            // Fields split on bytes; stems split straight from the field's bytes (no field String).
-            let cells = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            if cells[0].elementsEqual("A".utf8), cells.count == 4, digest != nil {
-                let code = String(Substring(cells[1]))
-                guard labels.count < reference.appellations.count,
-                      reference.appellations[labels.count].appellationCode == code else {
-                    throw FileError(line: lineNumber, message: "appellation \(code) inattendue à cette place")
+        let expectedDigest = reference.digest
+        var text = fileText
+        // Bytes, fields and stems cut straight from the file's UTF-8 (see `RomeReference.rows`).
+        try text.withUTF8 { bytes in
+            try RomeReference.forEachLine(bytes) { lineNumber, line in
+                if line.isEmpty || line[0] == UInt8(ascii: "#") { return }
+                var cells: [UnsafeBufferPointer<UInt8>] = []
+                RomeReference.forEachField(line, separator: 0x09) { cells.append($0) }
+                func string(_ k: Int) -> String { String(decoding: cells[k], as: UTF8.self) }
+                let kind = string(0)
+                if kind == "A", cells.count == 4, digest != nil {
+                    let code = string(1)
+                    guard labels.count < reference.appellations.count,
+                          reference.appellations[labels.count].appellationCode == code else {
+                        throw FileError(line: lineNumber, message: "appellation \(code) inattendue à cette place")
+                    }
+                    let masculine = Self.stems(cells[2])
+                    let sameFeminine = cells[3].count == 1 && cells[3][0] == UInt8(ascii: "=")
+                    labels.append(LabelStems(masculine: masculine, feminine: sameFeminine ? masculine : Self.stems(cells[3])))
+                    return
                 }
-                let masculine = Self.stems(cells[2])
-                labels.append(LabelStems(masculine: masculine, feminine: cells[3].elementsEqual("=".utf8) ? masculine : Self.stems(cells[3])))
-                continue
-            }
-            let fields = cells.map { String(Substring($0)) }
-            switch fields[0] {
-            case "empreinte" where fields.count == 2:
-                guard fields[1] == reference.digest else {
-                    throw FileError(line: lineNumber, message: "construit à partir d’autres libellés que appellations.tsv (régénérer avec « observatoire rome index »)")
+                switch kind {
+                case "empreinte" where cells.count == 2:
+                    guard string(1) == expectedDigest else {
+                        throw FileError(line: lineNumber, message: "construit à partir d’autres libellés que appellations.tsv (régénérer avec « observatoire rome index »)")
+                    }
+                    digest = expectedDigest
+                case "F" where cells.count == 3 && digest != nil:
+                    words[string(1)] = string(2)
+                default:
+                    throw FileError(line: lineNumber, message: digest == nil
+                        ? "ligne « empreinte » attendue avant les données" : "ligne mal formée (F : 3 colonnes, A : 4 colonnes)")
                 }
-                digest = fields[1]
-            case "F" where fields.count == 3 && digest != nil:
-                words[fields[1]] = fields[2]
-            default:
-                throw FileError(line: lineNumber, message: digest == nil
-                    ? "ligne « empreinte » attendue avant les données" : "ligne mal formée (F : 3 colonnes, A : 4 colonnes)")
             }
         }
         guard digest != nil else { throw FileError(line: nil, message: "fichier vide ou sans ligne « empreinte »") }
@@ -107,8 +111,11 @@ public struct RomeTitleIndex: Sendable, Equatable {
         self.init(feminine: FeminineMap(words: words), labels: labels)
     }
 
-    private static func stems(_ field: Substring.UTF8View) -> [String] {
-        field.split(separator: 0x20).map { String(Substring($0)) }
+    /// The space-separated stems of a field (empty stems dropped).
+    private static func stems(_ field: UnsafeBufferPointer<UInt8>) -> [String] {
+        var out: [String] = []
+        RomeReference.forEachField(field, separator: 0x20) { if !$0.isEmpty { out.append(String(decoding: $0, as: UTF8.self)) } }
+        return out
     }
 
     /// The index in `directory` when it matches `reference`; otherwise computed, with the reason
@@ -143,7 +150,10 @@ extension RomeReference {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(appellations.count * 80)
         for a in appellations {
-            for field in [a.code, a.appellationCode, a.masculine, a.feminine] { bytes += field.utf8; bytes.append(0x09) }
+            for var field in [a.code, a.appellationCode, a.masculine, a.feminine] {
+                field.withUTF8 { bytes.append(contentsOf: $0) }
+                bytes.append(0x09)
+            }
             bytes.append(0x0A)
         }
         return SHA256.hex(bytes)

@@ -6,9 +6,10 @@ public struct TokenBuffer: Sendable {
     /// Light-stemmed keys of all tokens, back to back.
     public internal(set) var stems: [UInt8] = []
 
-    public init() {
-        tokens.reserveCapacity(1024); folded.reserveCapacity(8192); stems.reserveCapacity(8192)
-    }
+    /// An empty buffer. Nothing is reserved: the tokenizer appends each array's content in one
+    /// go, and the thousands of short wordings and titles tokenized at start-up each paid for
+    /// 48 KB of reserved, page-faulted memory.
+    public init() {}
 
     public var count: Int { tokens.count }
 
