@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
+#include <unicode/utf16.h>
 #include <string.h>
 
 void *cicu_word_breaker_open(const uint16_t *text, int32_t length, int32_t *status) {
@@ -37,6 +38,39 @@ int32_t cicu_normalize(int32_t form, const uint16_t *src, int32_t length, uint16
     int32_t out = unorm2_normalize(n, (const UChar *)src, length, (UChar *)dest, capacity, &err);
     if (err == U_BUFFER_OVERFLOW_ERROR) return out;
     return U_FAILURE(err) ? -1 : out;
+}
+
+int32_t cicu_fold_scalar(int32_t c, uint16_t *dest, int32_t capacity) {
+    UErrorCode err = U_ZERO_ERROR;
+    UChar src[2];
+    int32_t n = 0;
+    UBool failed = 0;
+    U16_APPEND(src, n, 2, c, failed);
+    if (failed) return -1;
+    const UNormalizer2 *folding = unorm2_getNFKCCasefoldInstance(&err);
+    UChar folded[32];
+    int32_t len = unorm2_normalize(folding, src, n, folded, 32, &err);
+    if (U_FAILURE(err)) return -1;
+    int32_t ascii = 1;
+    for (int32_t i = 0; i < len; i++) if (folded[i] >= 0x80) ascii = 0;
+    if (ascii) {
+        for (int32_t i = 0; i < len && i < capacity; i++) dest[i] = folded[i];
+        return len;
+    }
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+    UChar decomposed[64];
+    int32_t dlen = unorm2_normalize(nfd, folded, len, decomposed, 64, &err);
+    if (U_FAILURE(err)) return -1;
+    int32_t out = 0;
+    for (int32_t i = 0; i < dlen;) {
+        UChar32 d;
+        U16_NEXT(decomposed, i, dlen, d);
+        if (u_charType(d) == U_NON_SPACING_MARK) continue;
+        UBool overflow = 0;
+        if (out + U16_LENGTH(d) > capacity) return out + U16_LENGTH(d);
+        U16_APPEND(dest, out, capacity, d, overflow);
+    }
+    return out;
 }
 
 int32_t cicu_fold_case(const uint16_t *src, int32_t length, uint16_t *dest, int32_t capacity) {

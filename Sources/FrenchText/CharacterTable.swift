@@ -1,3 +1,4 @@
+import CICU
 /// What a character is to the tokenizer.
 public enum CharClass: UInt8, Sendable {
     case other = 0
@@ -135,7 +136,7 @@ public struct CharacterTable: Sendable {
     struct Info { var cls: CharClass; var upper: Bool; var lower: Bool; var fold: [UInt8] }
 
     static func compute(_ c: UInt32) -> Info {
-        guard let scalar = Unicode.Scalar(c) else { return Info(cls: .other, upper: false, lower: false, fold: []) }
+        guard Unicode.Scalar(c) != nil else { return Info(cls: .other, upper: false, lower: false, fold: []) }
         let up = ICU.isUppercase(c), low = ICU.isLowercase(c)
         func info(_ cls: CharClass) -> Info { Info(cls: cls, upper: up, lower: low, fold: []) }
         switch c {
@@ -164,15 +165,20 @@ public struct CharacterTable: Sendable {
             if (6...8).contains(type) { return info(.mark) }
             return info(.other)
         }
-        var s = ICU.normalize(String(Character(scalar)), .nfkcCasefold)
-        if s.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
-            s = ICU.normalize(s, .nfd)
-            s = String(String.UnicodeScalarView(s.unicodeScalars.filter { !ICU.isNonspacingMark($0.value) }))
+        var units = [UInt16](repeating: 0, count: 32)
+        let n = Int(cicu_fold_scalar(Int32(bitPattern: c), &units, 32))
+        guard n >= 0, n <= 32 else { return Info(cls: .word, upper: up, lower: low, fold: []) }
+        var fold: [UInt8] = []
+        if units[0..<n].allSatisfy({ $0 < 0x80 }) {
+            fold = units[0..<n].map { UInt8($0) }
+        } else {
+            var s = String(decoding: units[0..<n], as: UTF16.self)
             if s.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.value < 0x250 }) {
                 s = ICU.transliterate(s, id: "Latin-ASCII").lowercased()
             }
+            fold = Array(s.utf8)
         }
         // Characters that NFKC_Casefold removes entirely fold to nothing.
-        return Info(cls: .word, upper: up, lower: low, fold: Array(s.utf8))
+        return Info(cls: .word, upper: up, lower: low, fold: fold)
     }
 }

@@ -19,6 +19,10 @@ int32_t cicu_word_breaker_rule_status(void *breaker);
 /// Normalization forms: 0 NFC, 1 NFKC, 2 NFD, 3 NFKD, 4 NFKC_Casefold.
 /// Returns the output length (may exceed capacity), or -1 on error.
 int32_t cicu_normalize(int32_t form, const uint16_t *src, int32_t length, uint16_t *dest, int32_t capacity);
+/// The folded form of one code point as the tokenizer wants it: NFKC_Casefold, then, when
+/// that leaves non-ASCII, NFD with nonspacing marks removed. UTF-16 into `dest`; returns the
+/// length (may exceed capacity), or -1 on error. One call per code point, no string round trips.
+int32_t cicu_fold_scalar(int32_t c, uint16_t *dest, int32_t capacity);
 /// Full case folding. Returns the output length, or -1 on error.
 int32_t cicu_fold_case(const uint16_t *src, int32_t length, uint16_t *dest, int32_t capacity);
 /// Runs a transliterator by id ("Latin-ASCII") over text in place. Returns the new length or -1.
