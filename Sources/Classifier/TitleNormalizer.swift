@@ -227,6 +227,9 @@ public enum TitleNormalizer {
 
     /// The masculine form of a lower-case title word (`développeuse` → `développeur`).
     static func masculine(_ w: String) -> String {
+        // Every feminine word, kept word and feminine ending ends in `e` (a test holds that):
+        // other words need no look-up.
+        guard w.utf8.last == UInt8(ascii: "e") else { return w }
         if let m = feminineWords[w] { return m }
         if keep.contains(w) { return w }
         // When each scalar is a character (no combining mark), lengths and endings are compared

@@ -41,6 +41,8 @@ public struct RomeMatcher: Sendable {
     let postings: [[Int32]]
     let idf: [Double]
     let vocabulary: [String: Int32]
+    /// Zeroed per-appellation weight buffers, reused from one title to the next by any thread.
+    let sharedWeights: BufferPool
 
     /// Words of posting titles that never name the job (seniority, contract, place noise).
     static let titleNoise: Set<String> = ["senior", "junior", "confirme", "experimente", "debutant", "h", "f",
@@ -93,6 +95,7 @@ public struct RomeMatcher: Sendable {
         self.vocabulary = vocabulary; self.exact = exact; self.appellationStems = stemsList; self.idf = idf
         self.postings = postings
         self.appellationWeight = stemsList.map { $0.reduce(0) { $0 + idf[Int($1)] } }
+        self.sharedWeights = BufferPool(count: stemsList.count)
         self.unknownWeight = log(1 + n) / 2
     }
 
@@ -158,10 +161,14 @@ public struct RomeMatcher: Sendable {
         }
         // Shared weight per appellation in a dense array (a dictionary grew and hashed for every
         // appellation of a common word such as `agent`), with the list of those touched.
-        let shared = UnsafeMutableBufferPointer<Double>.allocate(capacity: appellationWeight.count)
-        shared.initialize(repeating: 0)
-        defer { shared.deallocate() }
+        let shared = sharedWeights.take()
         var touched: [Int32] = []
+        defer {
+            // Back to all zeros for the next title (clearing 13,120 weights per title cost more
+            // than the scoring).
+            for a in touched { shared[Int(a)] = 0 }
+            sharedWeights.give(shared)
+        }
         for id in ids {
             let w = idf[Int(id)]
             for a in postings[Int(id)] {
@@ -194,5 +201,32 @@ public struct RomeMatcher: Sendable {
         guard total > 0, let top = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
         return RomeMatch(code: top.key, appellation: reference.fiches[top.key] ?? top.key,
                          confidence: 0.4 * top.value / total, method: .competencies)
+    }
+}
+
+/// Zero-filled `Double` buffers of one size, taken and given back around each use, so that a
+/// buffer is allocated once per thread that needs one rather than once per use. A buffer must
+/// be given back zero-filled.
+final class BufferPool: Sendable {
+    /// A buffer owned by the pool or by the one caller that took it.
+    struct Owned: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<Double> }
+    let count: Int
+    private let free = Mutex<[Owned]>([])
+
+    init(count: Int) { self.count = count }
+
+    func take() -> UnsafeMutableBufferPointer<Double> {
+        if let b = free.withLock({ $0.popLast() }) { return b.buffer }
+        let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+        b.initialize(repeating: 0)
+        return b
+    }
+
+    func give(_ buffer: UnsafeMutableBufferPointer<Double>) {
+        free.withLock { $0.append(Owned(buffer: buffer)) }
+    }
+
+    deinit {
+        free.withLock { for b in $0 { b.buffer.deallocate() } }
     }
 }

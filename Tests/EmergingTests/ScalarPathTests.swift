@@ -19,6 +19,18 @@ struct ScalarPathTests {
         "Animateur·rice d’ateliers numériques", "Conseiller numérique France Services (H/F/X)", "   ", "(75)", "",
     ]
 
+    /// `TitleNormalizer.masculine` looks nothing up for words that do not end in `e`.
+    @Test func feminineFormsAllEndInE() {
+        let words = Array(TitleNormalizer.feminineWords.keys) + Array(TitleNormalizer.keep) + TitleNormalizer.feminine.map(\.0)
+        #expect(words.count > 80)
+        for w in words { #expect(w.hasSuffix("e"), "\(w)") }
+        #expect(TitleNormalizer.masculine("développeuse") == "développeur")
+        #expect(TitleNormalizer.masculine("cheffe") == "chef")
+        #expect(TitleNormalizer.masculine("service") == "service")
+        #expect(TitleNormalizer.masculine("employé") == "employé")
+        #expect(TitleNormalizer.masculine("développeur") == "développeur")
+    }
+
     @Test func titleNormalizerPathsAgree() {
         var checked = 0
         var labels = Self.titles
