@@ -11,6 +11,9 @@ public struct TokenBuffer: Sendable {
     /// 48 KB of reserved, page-faulted memory.
     public init() {}
 
+    /// The tokenizer's memo of frequent words, kept from one text to the next (see `WordCache`).
+    var cache: WordCache?
+
     public var count: Int { tokens.count }
 
     mutating func removeAll() {

@@ -38,6 +38,15 @@ public struct Tokenizer: Sendable {
     public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
         buffer.removeAll()
         var scanner = Scanner(bytes: bytes, table: table, splitCamel: splitCamelCase, vocabulary: vocabulary)
+        // The word memo pays off over a text of some length, or over a buffer reused for many
+        // texts; it is never shared between two buffers (copies of one get their own).
+        let identity = vocabulary?.identity ?? 0
+        if bytes.count >= 512 || buffer.cache != nil {
+            if !isKnownUniquelyReferenced(&buffer.cache) || buffer.cache!.vocabulary != identity {
+                buffer.cache = WordCache(vocabulary: identity)
+            }
+            scanner.cache = buffer.cache!.entries
+        }
         defer { scanner.release() }
         scanner.run(into: &buffer)
     }
@@ -92,6 +101,8 @@ struct Scanner {
     var tokCapacity: Int
 
     let vocabulary: WordTable?
+    /// The buffer's word memo, when it has one.
+    var cache: UnsafeMutablePointer<WordCache.Entry>?
 
     init(bytes: UnsafeBufferPointer<UInt8>, table: CharacterTable, splitCamel: Bool, vocabulary: WordTable?) {
         self.bytes = bytes; self.table = table; self.splitCamel = splitCamel; self.vocabulary = vocabulary
@@ -394,6 +405,32 @@ struct Scanner {
         // The first 8 bytes of the key in one load; function words are stop words too, so one
         // look-up decides for most words.
         let head = UInt64(littleEndian: UnsafeRawPointer(fold + keyStart).loadUnaligned(as: UInt64.self))
+        var slot: UnsafeMutablePointer<WordCache.Entry>?
+        var k0: UInt64 = 0, k1: UInt64 = 0
+        if let cache, length <= 16 {
+            // Keys are followed by at least 16 readable bytes (`slack`): two loads, masked.
+            let second = UInt64(littleEndian: UnsafeRawPointer(fold + keyStart + 8).loadUnaligned(as: UInt64.self))
+            if length < 8 { k0 = head & ((1 << UInt64(8 * length)) &- 1) } else {
+                k0 = head
+                k1 = length == 16 ? second : second & ((1 << UInt64(8 * (length - 8))) &- 1)
+            }
+            let s = cache + WordCache.slot(k0, k1, length)
+            let meta = s.pointee.meta
+            if meta & 0xFF == UInt64(length), s.pointee.k0 == k0, s.pointee.k1 == k1 {
+                let stemLength = Int((meta >> 8) & 0xFF)
+                UnsafeMutableRawPointer(stems + stemStart).storeBytes(of: s.pointee.s0.littleEndian, as: UInt64.self)
+                UnsafeMutableRawPointer(stems + stemStart + 8).storeBytes(of: s.pointee.s1.littleEndian, as: UInt64.self)
+                stemCount += stemLength
+                tokFlags.formUnion(Token.Flags(rawValue: UInt16(truncatingIfNeeded: meta >> 16)))
+                var token = Token(start: Int32(tokStart), end: Int32(i), keyStart: Int32(keyStart), keyEnd: Int32(keyEnd),
+                                  stemStart: Int32(stemStart), stemEnd: Int32(stemCount), flags: tokFlags)
+                token.word = Int32(truncatingIfNeeded: meta >> 32) - 1
+                appendToken(token)
+                return
+            }
+            slot = s
+        }
+        let before = tokFlags
         if length <= 8 {
             let packed = ShortKeySet.pack(littleEndian: head, count: length)
             if stopWords.contains(packed: packed) {
@@ -410,6 +447,16 @@ struct Scanner {
             // The stems buffer has `slack` bytes past its capacity: the hash reads the tail in one load.
             token.word = vocabulary.lookup(UnsafeBufferPointer(start: stems + stemStart, count: stemCount - stemStart),
                                            readable: foldCapacity + Self.slack - stemStart) ?? -1
+        }
+        if let slot {
+            // Remember what depends on the key alone: the stop-word flags this word added, its stem, its id.
+            let added = tokFlags.subtracting(before).intersection([.stop, .skip])
+            let stemLength = stemCount - stemStart
+            let s0 = UInt64(littleEndian: UnsafeRawPointer(stems + stemStart).loadUnaligned(as: UInt64.self))
+            let s1 = UInt64(littleEndian: UnsafeRawPointer(stems + stemStart + 8).loadUnaligned(as: UInt64.self))
+            slot.pointee = WordCache.Entry(k0: k0, k1: k1, s0: s0, s1: s1,
+                                           meta: UInt64(length) | UInt64(stemLength) << 8 | UInt64(added.rawValue) << 16
+                                               | UInt64(UInt32(bitPattern: token.word &+ 1)) << 32)
         }
         appendToken(token)
     }

@@ -19,6 +19,8 @@ public struct WordTable: Sendable {
     private var arena: [UInt8] = []
     /// Number of distinct words; ids run from 0 to `count - 1`.
     public private(set) var count = 0
+    /// Changes with every word added: what a `WordCache` remembers holds for one identity.
+    private(set) var identity = vocabularyIdentities.add(1, ordering: .relaxed).newValue
     /// 65,536-bit filter on the hashes (8 KB, stays in L1): most words of a posting are not in the
     /// taxonomy, and the filter answers "absent" for them without touching the table.
     private var filter = [UInt64](repeating: 0, count: 1024)
@@ -43,6 +45,7 @@ public struct WordTable: Sendable {
         let id = Int32(count)
         keyStart.append(Int32(arena.count)); arena.append(contentsOf: key); keyEnd.append(Int32(arena.count))
         count += 1
+        identity = vocabularyIdentities.add(1, ordering: .relaxed).newValue
         place(id: id)
         return id
     }
