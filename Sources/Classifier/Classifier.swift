@@ -49,6 +49,8 @@ public struct Classifier: Sendable {
         var ids: [Int32] = []
         var sections: [Section] = []
         var matchable: [Int32] = []
+        /// Positions in `matchable` whose word starts some wording (the only places a match can begin).
+        var starts: [Int32] = []
         var hits: [Hit] = []
         /// Accepting states met along one walk of the trie: (state, position in `matchable`).
         var accepted: [(Int32, Int)] = []
@@ -143,13 +145,20 @@ public struct Classifier: Sendable {
         let n = s.tokens.count
         s.ids.removeAll(keepingCapacity: true)
         s.matchable.removeAll(keepingCapacity: true)
+        s.starts.removeAll(keepingCapacity: true)
         s.ids.reserveCapacity(n)
         s.matchable.reserveCapacity(n)
+        let rootNext = compiled.rootNext
         s.tokens.tokens.withUnsafeBufferPointer { tokens in
-            for i in 0..<n {
-                let t = tokens[i]
-                s.ids.append(t.word)
-                if !t.flags.contains(.skip) { s.matchable.append(Int32(i)) }
+            rootNext.withUnsafeBufferPointer { rootNext in
+                for i in 0..<n {
+                    let t = tokens[i]
+                    s.ids.append(t.word)
+                    if !t.flags.contains(.skip) {
+                        if t.word >= 0 && rootNext[Int(t.word)] >= 0 { s.starts.append(Int32(s.matchable.count)) }
+                        s.matchable.append(Int32(i))
+                    }
+                }
             }
         }
     }
@@ -224,11 +233,13 @@ public struct Classifier: Sendable {
         s.hits.removeAll(keepingCapacity: true)
         let m = s.matchable.count
         let rootNext = compiled.rootNext, acceptStart = compiled.acceptStart
-        var p = 0
-        while p < m {
-            // The first word is looked up in the root array; most words stop here.
+        // Walks start only where a wording can begin (`starts`, found with the word ids); a
+        // match consumes its words, so starts inside it are passed over.
+        var consumedUntil = -1
+        for start in s.starts {
+            let p = Int(start)
+            if p <= consumedUntil { continue }
             let firstID = s.ids[Int(s.matchable[p])]
-            guard firstID >= 0, rootNext[Int(firstID)] >= 0 else { p += 1; continue }
             let firstTok = Int(s.matchable[p])
             var state = rootNext[Int(firstID)]
             // Accepting states along the walk, longest last.
@@ -237,7 +248,7 @@ public struct Classifier: Sendable {
             var q = p + 1
             while q < m {
                 let id = s.ids[Int(s.matchable[q])]
-                guard id >= 0, let next = compiled.transitions.next(state, id) else { break }
+                guard compiled.has(id, CompiledTaxonomy.continues), let next = compiled.transitions.next(state, id) else { break }
                 state = next
                 if acceptStart[Int(state)] < acceptStart[Int(state) + 1] { s.accepted.append((state, q)) }
                 q += 1
@@ -264,7 +275,7 @@ public struct Classifier: Sendable {
                 }
                 if blocked || any { consumedTo = endQ; break }
             }
-            p = consumedTo >= 0 ? consumedTo + 1 : p + 1
+            if consumedTo >= 0 { consumedUntil = consumedTo }
         }
     }
 

@@ -48,6 +48,9 @@ public struct CompiledTaxonomy: Sendable {
 
     // Negation cues, as bits per word id (no hashing on the hot path).
     static let negBefore: UInt8 = 1, negNotAfterSans: UInt8 = 2, negAfter: UInt8 = 4
+    /// The word is the second or a later word of some wording: the matcher probes the
+    /// transition table for a word only when it has this bit.
+    static let continues: UInt8 = 8
     var wordFlags: [UInt8] = []
     var pasId: Int32 = -1
     var nonId: Int32 = -1
@@ -59,6 +62,7 @@ public struct CompiledTaxonomy: Sendable {
         version = taxonomy.version.description
         domains = taxonomy.domains.map(\.id)
         var accepts: [Int32: [Int32]] = [:]
+        var continuing: Set<Int32> = []
         for (ci, c) in taxonomy.competencies.enumerated() {
             competencies.append(CompetencyInfo(id: c.id, domain: domains.firstIndex(of: c.domain) ?? 0, label: c.label,
                                                weight: c.weight == .core ? 1 : 0.5))
@@ -67,6 +71,7 @@ public struct CompiledTaxonomy: Sendable {
                 let notNear = w.notNear.flatMap { internWords($0) }
                 for form in w.forms {
                     let ids = form.stems.map { vocabulary.intern(Array($0.utf8)) }
+                    continuing.formUnion(ids.dropFirst())
                     var state: Int32 = 0
                     for id in ids {
                         if let next = transitions.next(state, id) { state = next } else {
@@ -117,6 +122,7 @@ public struct CompiledTaxonomy: Sendable {
         for id in negationBefore { wordFlags[Int(id)] |= Self.negBefore }
         for id in negationNotAfterSans { wordFlags[Int(id)] |= Self.negNotAfterSans }
         for id in negationAfter { wordFlags[Int(id)] |= Self.negAfter }
+        for id in continuing { wordFlags[Int(id)] |= Self.continues }
         rootNext = (0..<Int32(vocabulary.count)).map { transitions.next(0, $0) ?? -1 }
     }
 
