@@ -16,26 +16,26 @@ public struct Token: Sendable, Hashable {
     /// Facts about a token's position and shape.
     public struct Flags: OptionSet, Sendable, Hashable {
         public var rawValue: UInt16
-        public init(rawValue: UInt16) { self.rawValue = rawValue }
+        @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
         /// First word of a line.
-        public static let lineStart = Flags(rawValue: 1 << 0)
+        @inlinable public static var lineStart: Flags { Flags(rawValue: 1 << 0) }
         /// First word after clause punctuation (`.` `;` `:` `!` `?`), a bullet or a line break.
-        public static let clauseStart = Flags(rawValue: 1 << 1)
+        @inlinable public static var clauseStart: Flags { Flags(rawValue: 1 << 1) }
         /// Starts where a glued word was split on a case change (`posteNumberly`).
-        public static let camelStart = Flags(rawValue: 1 << 2)
+        @inlinable public static var camelStart: Flags { Flags(rawValue: 1 << 2) }
         /// Begins with an upper-case letter.
-        public static let capitalized = Flags(rawValue: 1 << 3)
+        @inlinable public static var capitalized: Flags { Flags(rawValue: 1 << 3) }
         /// At least two letters, all upper case (`RGPD`, `SOC`).
-        public static let allUpper = Flags(rawValue: 1 << 4)
+        @inlinable public static var allUpper: Flags { Flags(rawValue: 1 << 4) }
         /// Contains a digit.
-        public static let hasDigit = Flags(rawValue: 1 << 5)
+        @inlinable public static var hasDigit: Flags { Flags(rawValue: 1 << 5) }
         /// An elided particle (`l'`, `d'`, `qu'`).
-        public static let elision = Flags(rawValue: 1 << 6)
+        @inlinable public static var elision: Flags { Flags(rawValue: 1 << 6) }
         /// A function word the matcher steps over (`de`, `la`, `des`, elisions).
-        public static let skip = Flags(rawValue: 1 << 7)
+        @inlinable public static var skip: Flags { Flags(rawValue: 1 << 7) }
         /// A French or English stop word.
-        public static let stop = Flags(rawValue: 1 << 8)
+        @inlinable public static var stop: Flags { Flags(rawValue: 1 << 8) }
         /// Followed directly by `:` or `?` (headings such as `Vos missions :`).
-        public static let beforeColon = Flags(rawValue: 1 << 9)
+        @inlinable public static var beforeColon: Flags { Flags(rawValue: 1 << 9) }
     }
 }
