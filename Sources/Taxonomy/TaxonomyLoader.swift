@@ -116,7 +116,8 @@ struct TaxonomyFileParser {
             }
             let key = String(line[..<colon]).trimmingBlanks()
             let value = String(line[line.index(after: colon)...]).trimmingBlanks()
-            guard key.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }), !key.isEmpty else {
+            // On bytes: `Character.isLowercase` reads Unicode properties (a tenth of the parse).
+            guard key.utf8.allSatisfy({ $0 &- 0x61 < 26 || $0 == 0x2D }), !key.isEmpty else {
                 error(lineNo, "clé invalide « \(key.prefix(40)) » : les clés sont en minuscules ASCII"); continue
             }
             if key == "competency" {
@@ -165,7 +166,7 @@ struct TaxonomyFileParser {
     mutating func startCompetency(id: String, line: Int) {
         seenKeys = []
         let dom = domain?.id ?? ""
-        let slugOK = id.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == ".") }
+        let slugOK = id.utf8.allSatisfy { $0 &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 == 0x2D || $0 == 0x2E }
         if !id.hasPrefix(dom + ".") || !slugOK || id.count <= dom.count + 1 {
             error(line, "identifiant de compétence invalide « \(id) » : attendu « \(dom).<slug> » en minuscules ASCII")
         }

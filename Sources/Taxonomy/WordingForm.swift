@@ -15,7 +15,10 @@ extension Wording {
     /// `java script` as split in glued text, and `javascript`).
     public var forms: [WordingForm] {
         var out: [WordingForm] = []
-        for tokenizer in [Self.splitting, Self.whole] {
+        // Without a lower-to-upper case change (ASCII text), both tokenizers give the same words.
+        let bytes = text.utf8
+        let camel = bytes.contains { $0 >= 0x80 } || zip(bytes, bytes.dropFirst()).contains { $0.0 &- 0x61 < 26 && $0.1 &- 0x41 < 26 }
+        for tokenizer in camel ? [Self.splitting, Self.whole] : [Self.whole] {
             let buf = tokenizer.tokenize(text)
             let bytes = Array(text.utf8)
             // A camel-case split that leaves a function word (`EnCase` → `en case`) would match
