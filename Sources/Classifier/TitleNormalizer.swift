@@ -117,14 +117,14 @@ public enum TitleNormalizer {
     /// U+0300): the same segments, noise rules and words, on scalar arrays (tested against it).
     static func normalizeSimple(_ t: [Unicode.Scalar]) -> String {
         typealias Scalars = [Unicode.Scalar]
-        func string(_ s: some Sequence<Unicode.Scalar>) -> String { String(scalars: s) }
+        func string(_ s: some Collection<Unicode.Scalar>) -> String { String(scalars: s) }
         func trimSpaces(_ s: Scalars) -> ArraySlice<Unicode.Scalar> {
             var a = s.startIndex, b = s.endIndex
             while a < b && s[a] == " " { a += 1 }
             while b > a && s[b - 1] == " " { b -= 1 }
             return s[a..<b]
         }
-        func withoutSpaces(_ s: some Sequence<Unicode.Scalar>) -> String { string(s.lazy.filter { $0 != " " }) }
+        func withoutSpaces(_ s: some Collection<Unicode.Scalar>) -> String { string(s.lazy.filter { $0 != " " }) }
         func hasNumber(_ s: Scalars) -> Bool {
             var run = 0
             for c in s {

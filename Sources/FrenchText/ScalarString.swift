@@ -1,26 +1,34 @@
 extension String {
     /// A string made of `scalars`, encoded straight to UTF-8 (appending to a
     /// `String.UnicodeScalarView` one scalar at a time is several times slower). Inlinable, so
-    /// that it is specialized for the caller's sequence type.
-    @inlinable public init(scalars: some Sequence<Unicode.Scalar>) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.underestimatedCount)
+    /// that it is specialized for the caller's collection type.
+    @inlinable public init(scalars: some Collection<Unicode.Scalar>) {
+        // Two passes over the scalars (length, then bytes) written into the string's own
+        // storage: no intermediate array.
+        var length = 0
         for c in scalars {
             let v = c.value
-            switch v {
-            case 0..<0x80:
-                bytes.append(UInt8(v))
-            case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
-            case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | (v >> 6) & 0x3F))
-                bytes.append(UInt8(0x80 | v & 0x3F))
-            default:
-                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
-                bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-            }
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
         }
-        self = String(decoding: bytes, as: UTF8.self)
+        self.init(unsafeUninitializedCapacity: length) { out in
+            var i = 0
+            for c in scalars {
+                let v = c.value
+                switch v {
+                case 0..<0x80:
+                    out[i] = UInt8(v); i += 1
+                case 0x80..<0x800:
+                    out[i] = UInt8(0xC0 | v >> 6); out[i + 1] = UInt8(0x80 | v & 0x3F); i += 2
+                case 0x800..<0x10000:
+                    out[i] = UInt8(0xE0 | v >> 12); out[i + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+                    out[i + 2] = UInt8(0x80 | v & 0x3F); i += 3
+                default:
+                    out[i] = UInt8(0xF0 | v >> 18); out[i + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                    out[i + 2] = UInt8(0x80 | (v >> 6) & 0x3F); out[i + 3] = UInt8(0x80 | v & 0x3F); i += 4
+                }
+            }
+            return i
+        }
     }
 }
 
