@@ -4,43 +4,62 @@ import Records
 /// into bytes: one JSON object per record, keys in a fixed order.
 enum ClassificationJSON {
     static func append(_ c: Classification, to out: inout [UInt8]) {
-        out.append(contentsOf: #"{"id":"#.utf8); appendString(c.id, &out)
-        out.append(contentsOf: #","domains":["#.utf8)
+        lit(#"{"id":"#, &out); appendString(c.id, &out)
+        lit(#","domains":["#, &out)
         for (i, d) in c.domains.enumerated() { if i > 0 { out.append(0x2C) }; appendString(d, &out) }
-        out.append(contentsOf: #"],"domain_scores":{"#.utf8)
+        lit(#"],"domain_scores":{"#, &out)
         for (i, d) in c.domainScores.keys.sorted().enumerated() {
             if i > 0 { out.append(0x2C) }
             appendString(d, &out); out.append(0x3A)
             out.append(contentsOf: format(c.domainScores[d]!).utf8)
         }
-        out.append(contentsOf: #"},"title":{"normalized":"#.utf8); appendString(c.title.normalized, &out)
+        lit(#"},"title":{"normalized":"#, &out); appendString(c.title.normalized, &out)
         if let rome = c.title.rome {
-            out.append(contentsOf: #","rome":"#.utf8); appendString(rome, &out)
-            if let a = c.title.romeAppellation { out.append(contentsOf: #","rome_appellation":"#.utf8); appendString(a, &out) }
-            if let conf = c.title.romeConfidence { out.append(contentsOf: #","rome_confidence":"#.utf8); out.append(contentsOf: format(conf).utf8) }
-            if let m = c.title.romeMethod { out.append(contentsOf: #","rome_method":"#.utf8); appendString(m, &out) }
+            lit(#","rome":"#, &out); appendString(rome, &out)
+            if let a = c.title.romeAppellation { lit(#","rome_appellation":"#, &out); appendString(a, &out) }
+            if let conf = c.title.romeConfidence { lit(#","rome_confidence":"#, &out); out.append(contentsOf: format(conf).utf8) }
+            if let m = c.title.romeMethod { lit(#","rome_method":"#, &out); appendString(m, &out) }
         }
-        out.append(contentsOf: #"},"competencies":["#.utf8)
+        lit(#"},"competencies":["#, &out)
         for (i, m) in c.competencies.enumerated() {
             if i > 0 { out.append(0x2C) }
-            out.append(contentsOf: #"{"id":"#.utf8); appendString(m.id, &out)
-            out.append(contentsOf: #","domain":"#.utf8); appendString(m.domain, &out)
-            out.append(contentsOf: #","label":"#.utf8); appendString(m.label, &out)
-            out.append(contentsOf: #","evidence":["#.utf8)
+            lit(#"{"id":"#, &out); appendString(m.id, &out)
+            lit(#","domain":"#, &out); appendString(m.domain, &out)
+            lit(#","label":"#, &out); appendString(m.label, &out)
+            lit(#","evidence":["#, &out)
             for (j, e) in m.evidence.enumerated() {
                 if j > 0 { out.append(0x2C) }
-                out.append(contentsOf: #"{"start":"#.utf8); out.append(contentsOf: String(e.start).utf8)
-                out.append(contentsOf: #","end":"#.utf8); out.append(contentsOf: String(e.end).utf8)
-                out.append(contentsOf: #","text":"#.utf8); appendString(e.text, &out)
-                out.append(contentsOf: #","section":"#.utf8); appendString(e.section.rawValue, &out)
-                if let w = e.wording { out.append(contentsOf: #","wording":"#.utf8); appendString(w, &out) }
-                if e.negated { out.append(contentsOf: #","negated":true"#.utf8) }
+                lit(#"{"start":"#, &out); appendInt(e.start, &out)
+                lit(#","end":"#, &out); appendInt(e.end, &out)
+                lit(#","text":"#, &out); appendString(e.text, &out)
+                lit(#","section":"#, &out); appendString(e.section.rawValue, &out)
+                if let w = e.wording { lit(#","wording":"#, &out); appendString(w, &out) }
+                if e.negated { lit(#","negated":true"#, &out) }
                 out.append(0x7D)
             }
-            out.append(contentsOf: "]}".utf8)
+            lit("]}", &out)
         }
-        out.append(contentsOf: #"],"taxonomy_version":"#.utf8); appendString(c.taxonomyVersion, &out)
-        out.append(contentsOf: "}\n".utf8)
+        lit(#"],"taxonomy_version":"#, &out); appendString(c.taxonomyVersion, &out)
+        lit("}\n", &out)
+    }
+
+    /// A literal's bytes (the generic `append(contentsOf: String.UTF8View)` was a quarter of the
+    /// writing).
+    @inline(__always) static func lit(_ s: StaticString, _ out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// An integer in decimal (offsets), without a String for the positive ones.
+    static func appendInt(_ v: Int, _ out: inout [UInt8]) {
+        guard v > 0 else { out.append(contentsOf: Array(String(v).utf8)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = v, k = 20
+        withUnsafeMutableBytes(of: &digits) { d in
+            while n > 0 { k -= 1; d[k] = UInt8(0x30 + n % 10); n /= 10 }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[k..<20]))
+        }
     }
 
     static func format(_ v: Double) -> String {
