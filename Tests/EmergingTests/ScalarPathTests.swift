@@ -44,6 +44,7 @@ struct ScalarPathTests {
         }
         for title in labels {
             let t = TitleNormalizer.scalars(of: title)
+            #expect(t == TitleNormalizer.scalarsThroughLowercased(title), "\(title)")
             guard t.allSatisfy({ $0.value < 0x300 }) else { continue }
             #expect(TitleNormalizer.normalizeSimple(t) == TitleNormalizer.normalizeCharacters(t), "\(title)")
             checked += 1
