@@ -67,6 +67,26 @@ struct JSONLDReaderTests {
         }
     }
 
+    /// A page without any JSON-LD block gives one reject that says so (it used to read as zero
+    /// postings, silently); a page whose only block is empty or of another type reads as before.
+    @Test func aPageWithoutJSONLDIsOneReject() {
+        let page = """
+        <!doctype html><html><head><title>Offre : développeur·se data (H/F)</title>
+        <script type="text/javascript">var offre = {"@type": "JobPosting"};</script></head>
+        <body><h1>Développeur·se data</h1><p>Vos missions : pipelines de données, SQL.</p></body></html>
+        """
+        for size in [1, 7, 1 << 20] {
+            let c = read(page, html: true, chunkSize: size)
+            #expect(c.postings.isEmpty)
+            #expect(c.rejects.map(\.code) == [.unsupported], "taille de bloc \(size)")
+            #expect(c.rejects.first?.reason.contains("JSON-LD") == true)
+            #expect(c.rejects.first?.file == "page.html")
+        }
+        let other = read("<html><script type=\"application/ld+json\">{\"@type\": \"Organization\", \"name\": \"x\"}</script></html>", html: true)
+        #expect(other.rejects.count == 1)
+        #expect(other.rejects.first?.reason.contains("Organization") == true)
+    }
+
     /// A `>` inside a quoted attribute value does not end the `<script>` tag: the block after it
     /// is still found (it used to be skipped, its posting lost without a reject).
     @Test func greaterThanInAQuotedAttributeKeepsTheTagOpen() {

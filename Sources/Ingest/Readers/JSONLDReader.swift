@@ -22,6 +22,10 @@ public final class JSONLDReader: Sequence, IteratorProtocol {
     private var pending: [Result<Posting, RecordError>] = []
     private var pendingIndex = 0
     private var objectIndex = 0
+    /// JSON-LD script blocks found in an HTML page: a page with none is one reject, not a
+    /// silent page of zero postings.
+    private var blocksFound = 0
+    private var reportedNoBlock = false
 
     public init(input: ByteSource, html: Bool, source: String, limits: ReaderLimits = ReaderLimits()) {
         self.input = input
@@ -41,7 +45,13 @@ public final class JSONLDReader: Sequence, IteratorProtocol {
             pending.removeAll(keepingCapacity: true)
             pendingIndex = 0
             if html {
-                guard let block = nextScriptBlock() else { return nil }
+                guard let block = nextScriptBlock() else {
+                    guard blocksFound == 0, !reportedNoBlock else { return nil }
+                    reportedNoBlock = true
+                    return .failure(RecordError(code: .unsupported, file: input.name,
+                                                reason: "aucun bloc <script type=\"application/ld+json\"> dans la page : aucune offre lue "
+                                                    + "(seules les offres publiées en JSON-LD JobPosting sont lues dans le HTML)"))
+                }
                 switch block {
                 case .failure(let e): return .failure(e)
                 case .success(let (line, bytes)): parseAndQueue(bytes, line: line)
@@ -186,6 +196,7 @@ public final class JSONLDReader: Sequence, IteratorProtocol {
                 }
             }
             guard isJSONLD else { continue }
+            blocksFound += 1
             let line = cursor.line
             var content: [UInt8] = []
             var tooLarge = false
