@@ -332,6 +332,21 @@ struct Scanner {
         reserve(n - i)
         let base = bytes.baseAddress!, out = fold
         var j = i, count = foldCount, lettersSeen = letters, upperSeen = uppers, lower = prevLower, digit = false
+        // First the leading run of a–z, 8 bytes at a time (SWAR): most of a French word once its
+        // first letter is taken. Storing 8 bytes past the run is safe: `reserve(n - i)` above
+        // made room for the rest of the text, and `j + 8 <= n`.
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        while j + 8 <= n {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+            let x = w & ~high
+            let atLeastA = (x &+ ones &* 0x1F) & high, pastZ = (x &+ ones &* 0x05) & high
+            let letterBytes = atLeastA & ~pastZ & ~w & high
+            UnsafeMutableRawPointer(out + count).storeBytes(of: w.littleEndian, as: UInt64.self)
+            let k = letterBytes == high ? 8 : (~letterBytes & high).trailingZeroBitCount >> 3
+            count += k; lettersSeen += k; j += k
+            if k > 0 { lower = true }
+            if k < 8 { break }
+        }
         while j < n {
             let b = base[j]
             if b &- 0x61 < 26 {
