@@ -46,6 +46,10 @@ public struct CharacterTable: Sendable {
     private var classes: [CharClass]
     /// Classes of the ASCII range, for the tokenizer's fast path.
     let ascii: [CharClass]
+    /// Folded forms of the lower-case Latin-1 letters U+00C0–U+00FF by their UTF-8 second byte
+    /// (after `C3`), for the tokenizer's fast path: first byte in bits 0–7, second in 8–15,
+    /// length in 16–23; 0 for the others (upper case, `÷`), which take the general path.
+    let latinLowerFold: [UInt32]
     private var upper: [Bool]
     private var lower: [Bool]
     private var foldStart: [UInt32]
@@ -70,6 +74,14 @@ public struct CharacterTable: Sendable {
         }
         foldStart[count] = UInt32(foldBytes.count)
         ascii = Array(classes[0..<128])
+        var latin = [UInt32](repeating: 0, count: 64)
+        for k in 0..<64 {
+            let i = 0xC0 + k
+            let fold = foldBytes[Int(foldStart[i])..<Int(foldStart[i + 1])]
+            guard classes[i] == .word, lower[i], !upper[i], (1...2).contains(fold.count) else { continue }
+            latin[k] = UInt32(fold.first!) | UInt32(fold.count == 2 ? fold.last! : 0) << 8 | UInt32(fold.count) << 16
+        }
+        latinLowerFold = latin
     }
 
     @inline(__always) private func slot(_ c: UInt32) -> Int? {

@@ -327,7 +327,8 @@ struct Scanner {
         }
         prevLower = c < 0x80 ? (c >= 0x61 && c <= 0x7A) : table.isLower(c)
         i += len
-        // Fast path: the rest of an ASCII word, without decoding or table lookups, in locals
+        // Fast path: the rest of a word in ASCII and lower-case Latin-1, without decoding or class
+        // look-ups, in locals
         // (fields of `self` would be stored back to memory on every byte).
         reserve(n - i)
         let base = bytes.baseAddress!, out = fold
@@ -336,27 +337,36 @@ struct Scanner {
         // first letter is taken. Storing 8 bytes past the run is safe: `reserve(n - i)` above
         // made room for the rest of the text, and `j + 8 <= n`.
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        while j + 8 <= n {
-            let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
-            let x = w & ~high
-            let atLeastA = (x &+ ones &* 0x1F) & high, pastZ = (x &+ ones &* 0x05) & high
-            let letterBytes = atLeastA & ~pastZ & ~w & high
-            UnsafeMutableRawPointer(out + count).storeBytes(of: w.littleEndian, as: UInt64.self)
-            let k = letterBytes == high ? 8 : (~letterBytes & high).trailingZeroBitCount >> 3
-            count += k; lettersSeen += k; j += k
-            if k > 0 { lower = true }
-            if k < 8 { break }
-        }
-        while j < n {
+        let latin = table.latinLowerFold
+        scan: while true {
+            while j + 8 <= n {
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                let x = w & ~high
+                let atLeastA = (x &+ ones &* 0x1F) & high, pastZ = (x &+ ones &* 0x05) & high
+                let letterBytes = atLeastA & ~pastZ & ~w & high
+                UnsafeMutableRawPointer(out + count).storeBytes(of: w.littleEndian, as: UInt64.self)
+                let k = letterBytes == high ? 8 : (~letterBytes & high).trailingZeroBitCount >> 3
+                count += k; lettersSeen += k; j += k
+                if k > 0 { lower = true }
+                if k < 8 { break }
+            }
+            guard j < n else { break }
+            // Then one character: a letter or digit left after the run, or an accented lower-case
+            // Latin-1 letter (`é`, `ç`, `à`: two bytes, folded from the table), then the run again.
             let b = base[j]
             if b &- 0x61 < 26 {
-                out[count] = b; count += 1; lettersSeen += 1; lower = true
+                out[count] = b; count += 1; lettersSeen += 1; lower = true; j += 1
             } else if b &- 0x30 < 10 {
-                out[count] = b; count += 1; digit = true; lower = false
+                out[count] = b; count += 1; digit = true; lower = false; j += 1
             } else if b &- 0x41 < 26 && !(lower && splitCamel) {
-                out[count] = b | 0x20; count += 1; lettersSeen += 1; upperSeen += 1; lower = false
-            } else { break }
-            j += 1
+                out[count] = b | 0x20; count += 1; lettersSeen += 1; upperSeen += 1; lower = false; j += 1
+            } else if b == 0xC3, j + 1 < n, base[j + 1] & 0xC0 == 0x80, case let e = latin[Int(base[j + 1] & 0x3F)], e != 0 {
+                out[count] = UInt8(truncatingIfNeeded: e)
+                if e >> 16 == 2 { out[count + 1] = UInt8(truncatingIfNeeded: e >> 8) }
+                count += Int(e >> 16); lettersSeen += 1; lower = true; j += 2
+            } else {
+                break scan
+            }
         }
         i = j; foldCount = count; letters = lettersSeen; uppers = upperSeen; prevLower = lower
         if digit { tokFlags.insert(.hasDigit) }
