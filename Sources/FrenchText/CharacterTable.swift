@@ -34,7 +34,10 @@ public enum CharClass: UInt8, Sendable {
 /// Folding = NFKC case folding (ICU), then Latin-ASCII transliteration for the Latin letters that
 /// do not decompose (`œ`→`oe`, `æ`→`ae`, `ø`→`o`, `ß`→`ss`), then removal of combining marks
 /// (NFD, category Mn). Scalars beyond the precomputed ranges are folded through ICU on demand.
-public struct CharacterTable: Sendable {
+///
+/// A class, immutable: every tokenizer call holds it with one reference count (as a struct of
+/// eight arrays it cost eight retains and releases per call).
+public final class CharacterTable: Sendable {
     /// The table every tokenizer uses.
     public static let shared = CharacterTable()
 
@@ -43,25 +46,25 @@ public struct CharacterTable: Sendable {
     static let lowLimit: UInt32 = 0x2500
     static let ligatureRange: ClosedRange<UInt32> = 0xFB00...0xFB4F
 
-    private var classes: [CharClass]
+    private let classes: [CharClass]
     /// Classes of the ASCII range, for the tokenizer's fast path.
     let ascii: [CharClass]
     /// Folded forms of the lower-case Latin-1 letters U+00C0–U+00FF by their UTF-8 second byte
     /// (after `C3`), for the tokenizer's fast path: first byte in bits 0–7, second in 8–15,
     /// length in 16–23; 0 for the others (upper case, `÷`), which take the general path.
     let latinLowerFold: [UInt32]
-    private var upper: [Bool]
-    private var lower: [Bool]
-    private var foldStart: [UInt32]
-    private var foldBytes: [UInt8]
+    private let upper: [Bool]
+    private let lower: [Bool]
+    private let foldStart: [UInt32]
+    private let foldBytes: [UInt8]
 
     init() {
         let count = Int(Self.lowLimit) + Self.ligatureRange.count
-        classes = [CharClass](repeating: .other, count: count)
-        upper = [Bool](repeating: false, count: count)
-        lower = [Bool](repeating: false, count: count)
-        foldStart = [UInt32](repeating: 0, count: count + 1)
-        foldBytes = []
+        var classes = [CharClass](repeating: .other, count: count)
+        var upper = [Bool](repeating: false, count: count)
+        var lower = [Bool](repeating: false, count: count)
+        var foldStart = [UInt32](repeating: 0, count: count + 1)
+        var foldBytes: [UInt8] = []
         foldBytes.reserveCapacity(count * 2)
         for i in 0..<count {
             let c = i < Int(Self.lowLimit) ? UInt32(i) : Self.ligatureRange.lowerBound + UInt32(i - Int(Self.lowLimit))
@@ -82,6 +85,8 @@ public struct CharacterTable: Sendable {
             latin[k] = UInt32(fold.first!) | UInt32(fold.count == 2 ? fold.last! : 0) << 8 | UInt32(fold.count) << 16
         }
         latinLowerFold = latin
+        self.classes = classes; self.upper = upper; self.lower = lower
+        self.foldStart = foldStart; self.foldBytes = foldBytes
     }
 
     @inline(__always) private func slot(_ c: UInt32) -> Int? {

@@ -110,8 +110,10 @@ struct BenchClassify: ParsableCommand {
         DispatchQueue.concurrentPerform(iterations: jobs) { w in
             var scratch = Classifier.Scratch()
             var n = 0
+            // Bound once: `classifiers[w]` in the loop copied the classifier (dozens of retains) per posting.
+            let classifier = classifiers[w]
             for k in (w * per)..<min(postings.count, (w + 1) * per) {
-                n += classifiers[w].classify(postings[k], scratch: &scratch).competencies.count
+                n += classifier.classify(postings[k], scratch: &scratch).competencies.count
             }
             box.counts[w] = n
         }

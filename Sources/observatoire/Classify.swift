@@ -134,6 +134,8 @@ struct ClassifyRun {
                 workers.classified[w] = 0
                 let lo = w * per, hi = min(batch.count, lo + per)
                 guard lo < hi else { return }
+                // Bound once: `classifiers[w]` in the loop copied the classifier per record.
+                let classifier = classifiers[w]
                 for k in lo..<hi {
                     let result: Result<Posting, RecordError>
                     switch batch[k] {
@@ -145,7 +147,7 @@ struct ClassifyRun {
                     }
                     switch result {
                     case .success(let posting):
-                        let c = classifiers[w].classify(posting, scratch: &workers.scratch[w])
+                        let c = classifier.classify(posting, scratch: &workers.scratch[w])
                         ClassificationJSON.append(c, to: &workers.outputs[w])
                         workers.classified[w] += 1
                     case .failure(let e):

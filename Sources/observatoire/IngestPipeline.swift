@@ -223,12 +223,14 @@ final class IngestPipeline {
         scratch.withUnsafeMutableBufferPointer { scratch in
             let slots = Slots(output: output, scratch: scratch)
             threads.run { w in
+                // Bound once: `classifiers[w]` in the loop copied the classifier per record.
+                let classifier = classifiers[w]
                 clock.measure(.classify) {
                     while true {
                         let lo = next.wrappingAdd(chunk, ordering: .relaxed).oldValue
                         if lo >= n { break }
                         for i in lo..<min(n, lo + chunk) {
-                            (slots.output.baseAddress! + i).initialize(to: transform(classifiers[w], &slots.scratch[w], inputs[i]))
+                            (slots.output.baseAddress! + i).initialize(to: transform(classifier, &slots.scratch[w], inputs[i]))
                         }
                     }
                 }
