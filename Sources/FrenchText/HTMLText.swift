@@ -58,15 +58,16 @@ public struct HTMLText: Sendable {
 
     /// Converts `source`, replacing this value's content. Escaped HTML is decoded in a second round.
     public mutating func convert(_ source: UnsafeBufferPointer<UInt8>) {
-        var first = HTMLText()
-        first.pass(source, identity: true)
-        guard first.bytes.withUnsafeBufferPointer({ HTMLText.hasTags($0) }) else { self = first; return }
+        // The first pass writes into this value's own storage (reused from one text to the next).
+        pass(source, identity: true)
+        guard bytes.withUnsafeBufferPointer({ HTMLText.hasTags($0) }) else { return }
         var second = HTMLText()
-        first.bytes.withUnsafeBufferPointer { second.pass($0, identity: true) }
-        // Compose: second's offsets point into first's output.
+        bytes.withUnsafeBufferPointer { second.pass($0, identity: true) }
+        // Compose: second's offsets point into the first pass's output.
+        let firstStart = sourceStart, firstEnd = sourceEnd
         bytes = second.bytes
-        sourceStart = second.sourceStart.map { first.sourceStart[Int($0)] }
-        sourceEnd = second.sourceEnd.map { first.sourceEnd[Int($0) - 1] }
+        sourceStart = second.sourceStart.map { firstStart[Int($0)] }
+        sourceEnd = second.sourceEnd.map { firstEnd[Int($0) - 1] }
     }
 
     static func hasTags(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -126,8 +127,13 @@ public struct HTMLText: Sendable {
                 i = end
                 continue
             }
-            emit(b, i, i + 1)
-            i += 1
+            // A run of plain bytes (up to the next `<` or `&`) is copied in one go, with its offsets.
+            var j = i + 1
+            while j < n && s[j] != 0x3C && s[j] != 0x26 { j += 1 }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<j]))
+            sourceStart.append(contentsOf: Int32(i)..<Int32(j))
+            sourceEnd.append(contentsOf: Int32(i + 1)...Int32(j))
+            i = j
         }
     }
 
