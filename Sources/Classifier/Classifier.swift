@@ -360,7 +360,14 @@ public struct Classifier: Sendable {
         offsets.sort()
         var scalars = [Int](repeating: 0, count: offsets.count)
         var pos = 0, count = 0
+        let base = original.baseAddress!, high: UInt64 = 0x8080_8080_8080_8080
         for (k, o) in offsets.enumerated() {
+            // Scalars = bytes that are not UTF-8 continuation bytes (10xxxxxx), counted 8 at a time.
+            while pos + 8 <= o {
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
+                count += 8 - (w & high & ~(w << 1)).nonzeroBitCount
+                pos += 8
+            }
             while pos < o { if original[pos] & 0xC0 != 0x80 { count += 1 }; pos += 1 }
             scalars[k] = count
         }
