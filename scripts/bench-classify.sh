@@ -17,14 +17,34 @@ bin=.build/release/observatoire
 $bin taxonomy export --output "$out/terms.csv"
 echo "== Observatoire: classifier in memory (matching + normalization + sections + evidence)"
 $bin bench classify --input "$input" --repeat 3
-echo "== Observatoire: whole process, classify --jobs 1 and --jobs 2 (JSON in and out)"
-for j in 1 2; do
-  /usr/bin/time -f "classify --jobs $j: %e s wall, %U s user, %M KB peak" $bin classify --input "$input" --jobs $j > "$out/observatoire-$j.jsonl" 2>"$out/classify-$j.err" || true
-  tail -1 "$out/classify-$j.err"
-done
-# The peers do not map titles to the ROME: the like-for-like process is without it.
-/usr/bin/time -f "classify --jobs 1 --no-rome: %e s wall, %U s user, %M KB peak" $bin classify --input "$input" --jobs 1 --no-rome > /dev/null 2>"$out/classify-norome.err" || true
-tail -1 "$out/classify-norome.err"
+echo "== Whole processes, alternated, median of 5 runs each (wall seconds, user seconds)"
+# Ours and flashtext's process in turns, so that both see the same machine (its speed drifts by
+# tens of percent within an hour); the ratio is of the medians.
+python3 - "$bin" "$input" "$peers" "$out" <<'PY'
+import resource, statistics, subprocess, sys, time
+bin, inp, peers, out = sys.argv[1:5]
+runs = {
+    "classify --jobs 1": [bin, "classify", "--input", inp, "--jobs", "1"],
+    "classify --jobs 1 --no-rome": [bin, "classify", "--input", inp, "--jobs", "1", "--no-rome"],
+    "classify --jobs 2": [bin, "classify", "--input", inp, "--jobs", "2"],
+    "peers.py --engine flashtext": [".venv/bin/python", peers, "--engine", "flashtext", "--terms", f"{out}/terms.csv",
+                                    "--input", inp, "--output", f"{out}/peer-flashtext.jsonl"],
+}
+wall = {k: [] for k in runs}; user = {k: [] for k in runs}
+for _ in range(5):
+    for name, cmd in runs.items():
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN); t = time.perf_counter()
+        with open(f"{out}/{name.replace(' ', '_')}.out", "wb") as o:
+            subprocess.run(cmd, stdout=o, stderr=subprocess.DEVNULL)
+        wall[name].append(time.perf_counter() - t)
+        user[name].append(resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - r0.ru_utime)
+ft = statistics.median(wall["peers.py --engine flashtext"])
+for name in runs:
+    w = statistics.median(wall[name])
+    print(f"{name:30s} {w:6.2f} s wall (median; min {min(wall[name]):.2f}), {statistics.median(user[name]):6.2f} s user"
+          + ("" if name.startswith("peers") else f"  → {ft / w:.1f} × faster than flashtext's process"))
+PY
+cp "$out/classify_--jobs_1.out" "$out/observatoire-1.jsonl"
 echo "== Peers (matching time reported by peers.py; whole process timed by /usr/bin/time)"
 for e in flashtext flashtext2 ahocorasick spacy-tokenizer; do
   /usr/bin/time -f "$e: %e s wall, %M KB peak" .venv/bin/python $peers --engine $e --terms "$out/terms.csv" \
