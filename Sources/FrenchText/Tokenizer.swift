@@ -18,6 +18,9 @@ public struct Tokenizer: Sendable {
     /// while the stem is at hand rather than in a second pass over the tokens.
     public var vocabulary: WordTable?
     let table: CharacterTable
+    /// Whether buffers keep the word memo (`WordCache`); tests turn it off to compare with the
+    /// plain path.
+    var usesWordMemo = true
 
     public init(splitCamelCase: Bool = true, vocabulary: WordTable? = nil) {
         self.splitCamelCase = splitCamelCase
@@ -41,7 +44,7 @@ public struct Tokenizer: Sendable {
         // The word memo pays off over a text of some length, or over a buffer reused for many
         // texts; it is never shared between two buffers (copies of one get their own).
         let identity = vocabulary?.identity ?? 0
-        if bytes.count >= 512 || buffer.cache != nil {
+        if usesWordMemo && (bytes.count >= 512 || buffer.cache != nil) {
             if !isKnownUniquelyReferenced(&buffer.cache) || buffer.cache!.vocabulary != identity {
                 buffer.cache = WordCache(vocabulary: identity)
             }

@@ -52,7 +52,7 @@ public struct WordTable: Sendable {
 
     private mutating func place(id: Int32) {
         let a = Int(keyStart[Int(id)]), n = Int(keyEnd[Int(id)]) - a
-        let (k0, k1) = arena.withUnsafeBufferPointer { Self.head($0.baseAddress! + a, n, readable: n) }
+        let (k0, k1) = n == 0 ? (0, 0) : arena.withUnsafeBufferPointer { Self.head($0.baseAddress! + a, n, readable: n) }
         let h = Self.hash(k0, k1, n)
         let (w, bit) = Self.filterBit(h)
         filter[w] |= bit
@@ -94,8 +94,9 @@ public struct WordTable: Sendable {
     /// least its length; with 16 or more the key's head is read in two loads).
     @inline(__always) public func lookup(_ key: UnsafeBufferPointer<UInt8>, readable: Int? = nil) -> Int32? {
         let n = key.count
-        guard let p = key.baseAddress, n > 0 else { return nil }
-        let (k0, k1) = Self.head(p, n, readable: readable ?? n)
+        // The empty key is a key like the others (it has no bytes to read).
+        let p = key.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        let (k0, k1) = n == 0 ? (0, 0) : Self.head(p, n, readable: readable ?? n)
         let h = Self.hash(k0, k1, n)
         let (w, bit) = Self.filterBit(h)
         if filter.withUnsafeBufferPointer({ $0[w] }) & bit == 0 { return nil }

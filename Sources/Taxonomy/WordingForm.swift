@@ -16,11 +16,17 @@ extension Wording {
     public var forms: [WordingForm] {
         var out: [WordingForm] = []
         // Without a lower-to-upper case change (ASCII text), both tokenizers give the same words.
-        let bytes = text.utf8
-        let camel = bytes.contains { $0 >= 0x80 } || zip(bytes, bytes.dropFirst()).contains { $0.0 &- 0x61 < 26 && $0.1 &- 0x41 < 26 }
+        // A dot kept inside a word (`Vue.Js`) does not reset the case: a lower-case letter, a
+        // dot and an upper-case letter are a change too.
+        let bytes = Array(text.utf8)
+        func lower(_ k: Int) -> Bool { bytes[k] &- 0x61 < 26 }
+        func upper(_ k: Int) -> Bool { bytes[k] &- 0x41 < 26 }
+        let camel = bytes.contains { $0 >= 0x80 }
+            || bytes.indices.contains { k in
+                upper(k) && k > 0 && (lower(k - 1) || (bytes[k - 1] == 0x2E && k > 1 && lower(k - 2)))
+            }
         for tokenizer in camel ? [Self.splitting, Self.whole] : [Self.whole] {
             let buf = tokenizer.tokenize(text)
-            let bytes = Array(text.utf8)
             // A camel-case split that leaves a function word (`EnCase` → `en case`) would match
             // the bare remainder (`case`): keep only the unsplit form then.
             if tokenizer.splitCamelCase, buf.tokens.contains(where: { $0.flags.contains(.camelStart) }),

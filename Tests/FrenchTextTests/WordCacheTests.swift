@@ -1,8 +1,8 @@
-import FrenchText
+@testable import FrenchText
 import Testing
 
-/// The tokenizer remembers frequent words from one text to the next in its buffer; a reused
-/// buffer must give exactly what a fresh one gives.
+/// The tokenizer remembers frequent words from one text to the next in its buffer; a buffer
+/// with the memo must give exactly what the plain path (no memo) gives.
 struct WordCacheTests {
     static let texts = [
         "Vos missions : développer des modèles d’apprentissage automatique (machine learning) et des pipelines de données.",
@@ -10,6 +10,8 @@ struct WordCacheTests {
         "DÉVELOPPEUSE DATA (H/F) — Cheffe de projet données — sécurité des systèmes d’information, analyste SOC N2",
         "Qui sommes-nous ? Une entreprise de services numériques. Nos avantages : télétravail, tickets restaurant.",
         String(repeating: "analyse des données et gouvernance de la donnée, ", count: 40),
+        // Keys of exactly 8 and 16 bytes, repeated so that they are read back from the memo.
+        String(repeating: "Pseudonymisation, interoperabilite ; pilotage, securite, PSEUDONYMISATION. ", count: 12),
         "médiatrice numérique, ateliers d’inclusion numérique ; réalité virtuelle, Unity 3D, scénographie immersive",
     ]
 
@@ -20,24 +22,35 @@ struct WordCacheTests {
         }
     }
 
-    @Test func reusedBufferGivesWhatAFreshOneGives() {
+    static func vocabulary() -> WordTable {
         var vocabulary = WordTable()
-        for w in ["donnee", "analys", "gouvernanc", "developpeur", "securite", "sql", "python", "model", "numeriqu"] {
+        for w in ["donnee", "analys", "gouvernanc", "developpeur", "securite", "sql", "python", "model", "numeriqu",
+                  "pseudonymisation", "interoperabilit", "pilotag"] {
             _ = vocabulary.intern(Array(w.utf8))
         }
-        let tokenizer = Tokenizer(vocabulary: vocabulary)
+        return vocabulary
+    }
+
+    @Test func aBufferWithTheMemoGivesWhatThePlainPathGives() {
+        let tokenizer = Tokenizer(vocabulary: Self.vocabulary())
+        var plain = tokenizer
+        plain.usesWordMemo = false
         var reused = TokenBuffer()
-        var found = 0
+        var found = 0, hitsPossible = 0
         // Twice over the texts: the second round reads what the first remembered.
         for text in Self.texts + Self.texts {
-            var fresh = TokenBuffer()
+            var reference = TokenBuffer()
             var a = text, b = text
             a.withUTF8 { tokenizer.tokenize($0, into: &reused) }
-            b.withUTF8 { tokenizer.tokenize($0, into: &fresh) }
-            #expect(Self.snapshot(reused) == Self.snapshot(fresh))
+            b.withUTF8 { plain.tokenize($0, into: &reference) }
+            #expect(reference.cache == nil)
+            #expect(reused.cache != nil || text.utf8.count < 512)
+            #expect(Self.snapshot(reused) == Self.snapshot(reference))
             found += reused.tokens.filter { $0.word >= 0 }.count
+            hitsPossible += (0..<reused.count).filter { reused.key($0).utf8.count == 16 }.count
         }
         #expect(found > 40)
+        #expect(hitsPossible > 20)
     }
 
     @Test func aNewVocabularyIsNotAnsweredFromTheMemo() {
@@ -52,10 +65,20 @@ struct WordCacheTests {
         let id = vocabulary.intern(Array("analys".utf8))
         text.withUTF8 { Tokenizer(vocabulary: vocabulary).tokenize($0, into: &buffer) }
         #expect(buffer.tokens[analyse].word == id)
-        // And a copy of the buffer tokenizes on its own (no shared memo).
+    }
+
+    @Test func aCopiedBufferGetsItsOwnMemo() {
+        let tokenizer = Tokenizer(vocabulary: Self.vocabulary())
+        var buffer = TokenBuffer()
+        var text = Self.texts[4]
+        text.withUTF8 { tokenizer.tokenize($0, into: &buffer) }
+        let memo = buffer.cache
+        #expect(memo != nil)
         var copy = buffer
-        text.withUTF8 { Tokenizer().tokenize($0, into: &copy) }
-        #expect(copy.tokens[analyse].word == -1)
-        #expect(buffer.tokens[analyse].word == id)
+        text.withUTF8 { tokenizer.tokenize($0, into: &copy) }
+        // Same vocabulary, yet the copy writes to a memo of its own; the original keeps its memo.
+        #expect(copy.cache !== memo)
+        #expect(buffer.cache === memo)
+        #expect(Self.snapshot(copy) == Self.snapshot(buffer))
     }
 }

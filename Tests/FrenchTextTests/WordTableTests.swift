@@ -44,3 +44,15 @@ struct WordTableTests {
         }
     }
 }
+
+extension WordTableTests {
+    /// An empty key is interned once, like any other (stems are never empty, but the table
+    /// must not hand out a new id for the same key).
+    @Test func theEmptyKeyIsOneWord() {
+        var table = WordTable()
+        let a = table.intern([]), b = table.intern([])
+        #expect(a == b)
+        #expect(table.count == 1)
+        #expect([UInt8]().withUnsafeBufferPointer { table.lookup($0) } == a)
+    }
+}

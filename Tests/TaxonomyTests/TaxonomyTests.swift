@@ -149,3 +149,17 @@ struct SHA256Tests {
         #expect(lazy.finalize().map { String(format: "%02x", $0) }.joined() == oneShot)
     }
 }
+
+/// A wording gets a second, camel-case-split form only when its text has a case change; the
+/// check must see one across a dot kept inside a word (`Vue.Js`), as the tokenizer does.
+struct WordingFormTests {
+    @Test func caseChangesGiveTwoForms() {
+        func forms(_ text: String) -> [[String]] { Wording(text: text, kind: .variant).forms.map(\.stems) }
+        #expect(forms("JavaScript").count == 2)
+        #expect(forms("Vue.Js").count == 2)
+        #expect(forms("Vue.Js").contains(["vue.js"]))
+        #expect(forms("Machine learning") == [["machin", "learning"]])
+        #expect(forms("Power BI").count == 1)
+        #expect(forms("Node.js").count == 1)
+    }
+}
