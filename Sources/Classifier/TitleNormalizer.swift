@@ -79,11 +79,6 @@ public enum TitleNormalizer {
         }
     }
 
-    /// `scalars(of:)` through `String.lowercased()` alone (tests compare both paths).
-    static func scalarsThroughLowercased(_ title: String) -> [Unicode.Scalar] {
-        title.lowercased().unicodeScalars.map(unify)
-    }
-
     /// The parts of a title between separators: a dash, pipe or slash between spaces, or a comma
     /// followed by a space.
     static func segments(of t: [Unicode.Scalar]) -> [[Unicode.Scalar]] {

@@ -155,20 +155,22 @@ extension RomeReference {
             h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
             h ^= h >> 29
         }
-        for a in appellations {
-            for var field in [a.code, a.appellationCode, a.masculine, a.feminine] {
-                field.withUTF8 { bytes in
-                    var k = 0
-                    while k + 8 <= bytes.count {
-                        mix(UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self)))
-                        k += 8
-                    }
-                    var tail: UInt64 = 0
-                    for j in k..<bytes.count { tail |= UInt64(bytes[j]) << UInt64(8 * (j - k)) }
-                    // The tail's length goes in its top byte: "ab" + "c" and "a" + "bc" differ.
-                    mix(tail | UInt64(bytes.count - k + 1) << 56)
+        func add(_ field: String) {
+            var field = field
+            field.withUTF8 { bytes in
+                var k = 0
+                while k + 8 <= bytes.count {
+                    mix(UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self)))
+                    k += 8
                 }
+                var tail: UInt64 = 0
+                for j in k..<bytes.count { tail |= UInt64(bytes[j]) << UInt64(8 * (j - k)) }
+                // The tail's length goes in its top byte: "ab" + "c" and "a" + "bc" differ.
+                mix(tail | UInt64(bytes.count - k + 1) << 56)
             }
+        }
+        for a in appellations {
+            add(a.code); add(a.appellationCode); add(a.masculine); add(a.feminine)
             mix(0x0A)
         }
         h = (h ^ (h >> 32)) &* 0xC4CE_B9FE_1A85_EC53

@@ -331,8 +331,7 @@ struct Scanner {
         prevLower = c < 0x80 ? (c >= 0x61 && c <= 0x7A) : table.isLower(c)
         i += len
         // Fast path: the rest of a word in ASCII and lower-case Latin-1, without decoding or class
-        // look-ups, in locals
-        // (fields of `self` would be stored back to memory on every byte).
+        // look-ups, in locals (fields of `self` would be stored back to memory on every byte).
         reserve(n - i)
         let base = bytes.baseAddress!, out = fold
         var j = i, count = foldCount, lettersSeen = letters, upperSeen = uppers, lower = prevLower, digit = false

@@ -15,22 +15,13 @@ extension Wording {
     /// `java script` as split in glued text, and `javascript`).
     public var forms: [WordingForm] {
         var out: [WordingForm] = []
-        // Without a lower-to-upper case change (ASCII text), both tokenizers give the same words.
-        // A dot kept inside a word (`Vue.Js`) does not reset the case: a lower-case letter, a
-        // dot and an upper-case letter are a change too.
         let bytes = Array(text.utf8)
-        func lower(_ k: Int) -> Bool { bytes[k] &- 0x61 < 26 }
-        func upper(_ k: Int) -> Bool { bytes[k] &- 0x41 < 26 }
-        let camel = bytes.contains { $0 >= 0x80 }
-            || bytes.indices.contains { k in
-                upper(k) && k > 0 && (lower(k - 1) || (bytes[k - 1] == 0x2E && k > 1 && lower(k - 2)))
-            }
-        for tokenizer in camel ? [Self.splitting, Self.whole] : [Self.whole] {
+        for tokenizer in [Self.splitting, Self.whole] {
             let buf = tokenizer.tokenize(text)
+            let split = buf.tokens.contains { $0.flags.contains(.camelStart) }
             // A camel-case split that leaves a function word (`EnCase` → `en case`) would match
             // the bare remainder (`case`): keep only the unsplit form then.
-            if tokenizer.splitCamelCase, buf.tokens.contains(where: { $0.flags.contains(.camelStart) }),
-               buf.tokens.contains(where: { $0.flags.contains(.skip) }) { continue }
+            if tokenizer.splitCamelCase, split, buf.tokens.contains(where: { $0.flags.contains(.skip) }) { continue }
             var stems: [String] = [], originals: [String] = []
             for i in 0..<buf.count where !buf.tokens[i].flags.contains(.skip) {
                 let t = buf.tokens[i]
@@ -39,6 +30,8 @@ extension Wording {
             }
             let form = WordingForm(stems: stems, originals: originals)
             if !stems.isEmpty && !out.contains(form) { out.append(form) }
+            // No case-change split happened: the unsplit tokenizer would give the same words.
+            if tokenizer.splitCamelCase && !split { break }
         }
         return out
     }

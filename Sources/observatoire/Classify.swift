@@ -55,10 +55,7 @@ struct Classify: ParsableCommand {
         // One compiled classifier per thread: threads sharing one contend on the reference counts
         // of its buffers and lose the second core.
         let rule = DomainRule(threshold: threshold)
-        // Compiled while the ROME matcher is still loading on its thread, then given the mapping.
-        var classifiers = (0..<jobs).map { _ in Classifier(taxonomy: tax, rule: rule) }
-        let rome = romeLoading?.finish(taxonomy: tax)
-        for k in classifiers.indices { classifiers[k].titleMapping = rome }
+        let classifiers = Classifier.forCLI(count: jobs, taxonomy: tax, rule: rule, loading: romeLoading)
         // Training offers are ingested, not classified here: say so rather than read 0 postings.
         if inputFormat == nil, FileManager.default.fileExists(atPath: input), case .lheo = IngestInput.detect(path: input) {
             throw Self.unreadable("\(input) : offres de formation au format LHEO ; classify lit des offres d’emploi "

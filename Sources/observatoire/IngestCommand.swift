@@ -110,11 +110,8 @@ struct IngestCommand: ParsableCommand {
         options.jobs = jobs
         options.batchSize = batchSize
         let run = try store.beginRun(files: files)
-        // One classifier per thread, compiled while the ROME matcher loads, then given the mapping.
-        var compiled = (0..<max(1, options.jobs)).map { _ in Classifier(taxonomy: tax) }
-        let rome = romeLoading.finish(taxonomy: tax)
-        for k in compiled.indices { compiled[k].titleMapping = rome }
-        let pipeline = IngestPipeline(store: store, makeClassifier: { compiled.popLast() ?? Classifier.forCLI(taxonomy: tax, rome: rome) }, options: options, run: run, progress: progress)
+        let classifiers = Classifier.forCLI(count: options.jobs, taxonomy: tax, loading: romeLoading)
+        let pipeline = IngestPipeline(store: store, classifiers: classifiers, options: options, run: run, progress: progress)
         let summary: IngestSummary
         do {
             summary = try pipeline.ingest(files)

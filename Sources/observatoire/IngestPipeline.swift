@@ -58,10 +58,11 @@ final class IngestPipeline {
         }
     }
 
-    /// - Parameter makeClassifier: called once per thread (`options.jobs`).
-    init(store: Store, makeClassifier: () -> Classifier, options: Options, run: RunID, progress: ProgressReporter) {
+    /// - Parameter classifiers: one per thread (`options.jobs`, at least one).
+    init(store: Store, classifiers: [Classifier], options: Options, run: RunID, progress: ProgressReporter) {
+        precondition(classifiers.count == max(1, options.jobs), "one classifier per thread")
         self.store = store; self.options = options; self.run = run
-        classifiers = (0..<max(1, options.jobs)).map { _ in makeClassifier() }
+        self.classifiers = classifiers
         self.progress = progress
         scratch = Array(repeating: Classifier.Scratch(), count: max(1, options.jobs))
         threads = ClassificationThreads(count: max(1, options.jobs))

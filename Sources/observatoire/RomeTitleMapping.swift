@@ -102,4 +102,15 @@ extension Classifier {
         c.titleMapping = rome
         return c
     }
+
+    /// One classifier per thread for the CLI, compiled while `loading` builds the ROME matcher on
+    /// its thread (compiling after waiting for it kept the taxonomy off that overlap), then given
+    /// the title mapping.
+    static func forCLI(count: Int, taxonomy: Taxonomy, rule: DomainRule = DomainRule(),
+                       loading: RomeTitleMapping.Loading?) -> [Classifier] {
+        var classifiers = (0..<max(1, count)).map { _ in Classifier(taxonomy: taxonomy, rule: rule) }
+        let rome = loading?.finish(taxonomy: taxonomy)
+        for k in classifiers.indices { classifiers[k].titleMapping = rome }
+        return classifiers
+    }
 }
