@@ -34,7 +34,10 @@ public struct Classifier: Sendable {
 
     public init(taxonomy: Taxonomy, rule: DomainRule = DomainRule()) {
         compiled = CompiledTaxonomy(taxonomy)
-        tokenizer = Tokenizer(vocabulary: compiled.vocabulary)
+        var tokenizer = Tokenizer(vocabulary: compiled.vocabulary)
+        // Matches begin only at words that start some wording: the tokenizer lists their tokens.
+        tokenizer.marks = compiled.rootNext.map { $0 >= 0 }
+        self.tokenizer = tokenizer
         self.rule = rule
     }
 
@@ -46,13 +49,13 @@ public struct Classifier: Sendable {
     public struct Scratch: Sendable {
         var tokens = TokenBuffer()
         var html = HTMLText()
-        var ids: [Int32] = []
-        var sections: [Section] = []
-        var matchable: [Int32] = []
-        /// Positions in `matchable` whose word starts some wording (the only places a match can begin).
-        var starts: [Int32] = []
+        /// Where each section of the body begins: (first token, section), in order.
+        var sections: [(token: Int32, section: Section)] = []
+        /// Tokens of the title: `0..<titleCount`; of the source skills: from `extraFirst` on.
+        var titleCount: Int32 = 0
+        var extraFirst: Int32 = 0
         var hits: [Hit] = []
-        /// Accepting states met along one walk of the trie: (state, position in `matchable`).
+        /// Accepting states met along one walk of the trie: (state, token index).
         var accepted: [(Int32, Int)] = []
         /// The text being classified, as UTF-8.
         var text: [UInt8] = []
@@ -128,7 +131,6 @@ public struct Classifier: Sendable {
             tokenizer.tokenize(work, into: &scratch.tokens)
             let wTitleEnd = hasHTML ? scratch.html.workOffset(ofSource: titleEnd) : titleEnd
             let wExtra = hasHTML && extraStart != Int.max ? scratch.html.workOffset(ofSource: extraStart) : extraStart
-            assignIds(&scratch)
             assignSections(&scratch, titleEnd: wTitleEnd, extraStart: wExtra, mode: mode)
             match(work, &scratch)
             return evidence(work: work, original: original, hasHTML: hasHTML, scratch: &scratch)
@@ -140,65 +142,55 @@ public struct Classifier: Sendable {
         return (run(original), scratch.tokens.count)
     }
 
-    /// Word ids (the tokenizer found them) and the positions of the words the matcher reads.
-    func assignIds(_ s: inout Scratch) {
-        let n = s.tokens.count
-        s.ids.removeAll(keepingCapacity: true)
-        s.matchable.removeAll(keepingCapacity: true)
-        s.starts.removeAll(keepingCapacity: true)
-        s.ids.reserveCapacity(n)
-        s.matchable.reserveCapacity(n)
-        let rootNext = compiled.rootNext
-        s.tokens.tokens.withUnsafeBufferPointer { tokens in
-            rootNext.withUnsafeBufferPointer { rootNext in
-                for i in 0..<n {
-                    let t = tokens[i]
-                    s.ids.append(t.word)
-                    if !t.flags.contains(.skip) {
-                        if t.word >= 0 && rootNext[Int(t.word)] >= 0 { s.starts.append(Int32(s.matchable.count)) }
-                        s.matchable.append(Int32(i))
-                    }
-                }
-            }
-        }
-    }
-
     /// Sections from headings: a heading is a known phrase at the start of a line or clause that
     /// ends its line, is followed by `:` or `?`, or is glued to the next sentence (`Profil recherchéVous`).
+    /// Only the tokens that start a line or clause are read (the tokenizer lists them); the
+    /// result is where each section begins (`Scratch.sections`), read back by `section(of:)`.
     func assignSections(_ s: inout Scratch, titleEnd: Int, extraStart: Int, mode: Mode) {
-        let n = s.tokens.count
         s.sections.removeAll(keepingCapacity: true)
-        s.sections.reserveCapacity(n)
-        let tokenArray = s.tokens.tokens, ids = s.ids
-        tokenArray.withUnsafeBufferPointer { tokens in
-            ids.withUnsafeBufferPointer { ids in
-                var current: Section = .body
-                var i = 0
-                while i < n {
-                    let t = tokens[i]
-                    if Int(t.start) < titleEnd { s.sections.append(.title); i += 1; continue }
-                    if Int(t.start) >= extraStart { s.sections.append(.sourceSkills); i += 1; continue }
-                    if t.flags.rawValue & Self.startFlags != 0, let (section, length) = heading(at: i, tokens, ids) {
-                        var sec = section
-                        if mode == .training && sec == .profile { sec = .prerequisites }
-                        if mode == .posting && (sec == .objectives || sec == .content) { sec = .missions }
-                        if mode == .posting && sec == .prerequisites { sec = .profile }
-                        current = sec
-                        for _ in 0..<length { s.sections.append(current) }
-                        i += length
-                        continue
-                    }
-                    s.sections.append(current)
-                    i += 1
-                }
+        let buffer = s.tokens
+        let n = buffer.count
+        buffer.tokens.withUnsafeBufferPointer { tokens in
+            // The title is a prefix of the tokens, the source skills a suffix.
+            var titleCount = 0
+            while titleCount < n && Int(tokens[titleCount].start) < titleEnd { titleCount += 1 }
+            var extraFirst = n
+            if extraStart != Int.max {
+                extraFirst = titleCount
+                while extraFirst < n && Int(tokens[extraFirst].start) < extraStart { extraFirst += 1 }
+            }
+            s.titleCount = Int32(titleCount)
+            s.extraFirst = Int32(extraFirst)
+            var next = titleCount // tokens inside a heading are not read again
+            for c in buffer.clauseStarts {
+                let i = Int(c)
+                if i < next { continue }
+                if i >= extraFirst { break }
+                guard let (section, length) = heading(at: i, tokens) else { continue }
+                var sec = section
+                if mode == .training && sec == .profile { sec = .prerequisites }
+                if mode == .posting && (sec == .objectives || sec == .content) { sec = .missions }
+                if mode == .posting && sec == .prerequisites { sec = .profile }
+                s.sections.append((Int32(i), sec))
+                next = i + length
             }
         }
     }
 
-    static let startFlags = Token.Flags.lineStart.rawValue | Token.Flags.clauseStart.rawValue
+    /// The section of token `i` (see `assignSections`).
+    func section(of i: Int, _ s: Scratch) -> Section {
+        if i < Int(s.titleCount) { return .title }
+        if i >= Int(s.extraFirst) { return .sourceSkills }
+        var lo = 0, hi = s.sections.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(s.sections[mid].token) <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo == 0 ? .body : s.sections[lo - 1].section
+    }
 
     /// The heading starting at token `i`, with its length in tokens (function words included).
-    func heading(at i: Int, _ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>) -> (Section, Int)? {
+    func heading(at i: Int, _ tokens: UnsafeBufferPointer<Token>) -> (Section, Int)? {
         let n = tokens.count
         var state: Int32 = 0
         var best: (Section, Int)?
@@ -208,7 +200,7 @@ public struct Classifier: Sendable {
             let t = tokens[j]
             if j > i && (t.flags.contains(.lineStart) || t.flags.contains(.camelStart)) { break }
             if !t.flags.contains(.skip) {
-                let id = ids[j]
+                let id = t.word
                 guard id >= 0, let next = compiled.headingTransitions.next(state, id) else { break }
                 state = next
                 words += 1
@@ -231,59 +223,70 @@ public struct Classifier: Sendable {
 
     func match(_ work: UnsafeBufferPointer<UInt8>, _ s: inout Scratch) {
         s.hits.removeAll(keepingCapacity: true)
-        let m = s.matchable.count
+        let buffer = s.tokens
         let rootNext = compiled.rootNext, acceptStart = compiled.acceptStart
-        // Walks start only where a wording can begin (`starts`, found with the word ids); a
-        // match consumes its words, so starts inside it are passed over.
-        var consumedUntil = -1
-        for start in s.starts {
-            let p = Int(start)
-            if p <= consumedUntil { continue }
-            let firstID = s.ids[Int(s.matchable[p])]
-            let firstTok = Int(s.matchable[p])
-            var state = rootNext[Int(firstID)]
-            // Accepting states along the walk, longest last.
-            s.accepted.removeAll(keepingCapacity: true)
-            if acceptStart[Int(state)] < acceptStart[Int(state) + 1] { s.accepted.append((state, p)) }
-            var q = p + 1
-            while q < m {
-                let id = s.ids[Int(s.matchable[q])]
-                guard compiled.has(id, CompiledTaxonomy.continues), let next = compiled.transitions.next(state, id) else { break }
-                state = next
-                if acceptStart[Int(state)] < acceptStart[Int(state) + 1] { s.accepted.append((state, q)) }
-                q += 1
-            }
-            var consumedTo = -1
-            var a = s.accepted.count - 1
-            while a >= 0 {
-                let (st, endQ) = s.accepted[a]
-                a -= 1
-                let lastTok = Int(s.matchable[endQ])
-                var any = false
-                var blocked = false
-                for k in Int(acceptStart[Int(st)])..<Int(acceptStart[Int(st) + 1]) {
-                    let pi = compiled.acceptList[k]
-                    let pat = compiled.patterns[Int(pi)]
-                    guard guardsPass(pat, first: firstTok, last: lastTok, p: p, work: work, &s) else { continue }
-                    if pat.isExclude { blocked = true; break }
-                    // Several wordings of one competency can share a path (label and variant): one hit.
-                    if any, s.hits.last!.firstToken == Int32(firstTok),
-                       compiled.patterns[Int(s.hits.last!.pattern)].competency == pat.competency { continue }
-                    s.hits.append(Hit(pattern: pi, firstToken: Int32(firstTok), lastToken: Int32(lastTok),
-                                      negated: isNegated(first: firstTok, last: lastTok, &s)))
-                    any = true
+        buffer.tokens.withUnsafeBufferPointer { tokens in
+            let n = tokens.count
+            // Walks start only at tokens whose word can begin a wording (the tokenizer marked them);
+            // they step over function words (`.skip`). A match consumes its words, so starts
+            // inside it are passed over.
+            var consumedUntil = -1
+            for start in buffer.marked {
+                let p = Int(start)
+                let first = tokens[p]
+                if p <= consumedUntil || first.flags.contains(.skip) { continue }
+                var state = rootNext[Int(first.word)]
+                // Accepting states along the walk, longest last.
+                s.accepted.removeAll(keepingCapacity: true)
+                if acceptStart[Int(state)] < acceptStart[Int(state) + 1] { s.accepted.append((state, p)) }
+                var q = p + 1
+                while q < n {
+                    let t = tokens[q]
+                    if t.flags.contains(.skip) { q += 1; continue }
+                    guard compiled.has(t.word, CompiledTaxonomy.continues),
+                          let next = compiled.transitions.next(state, t.word) else { break }
+                    state = next
+                    if acceptStart[Int(state)] < acceptStart[Int(state) + 1] { s.accepted.append((state, q)) }
+                    q += 1
                 }
-                if blocked || any { consumedTo = endQ; break }
+                var consumedTo = -1
+                var a = s.accepted.count - 1
+                while a >= 0 {
+                    let (st, last) = s.accepted[a]
+                    a -= 1
+                    var any = false
+                    var blocked = false
+                    for k in Int(acceptStart[Int(st)])..<Int(acceptStart[Int(st) + 1]) {
+                        let pi = compiled.acceptList[k]
+                        let pat = compiled.patterns[Int(pi)]
+                        guard guardsPass(pat, first: p, last: last, tokens: tokens, work: work) else { continue }
+                        if pat.isExclude { blocked = true; break }
+                        // Several wordings of one competency can share a path (label and variant): one hit.
+                        if any, s.hits.last!.firstToken == Int32(p),
+                           compiled.patterns[Int(s.hits.last!.pattern)].competency == pat.competency { continue }
+                        s.hits.append(Hit(pattern: pi, firstToken: Int32(p), lastToken: Int32(last),
+                                          negated: isNegated(first: p, last: last, tokens: tokens)))
+                        any = true
+                    }
+                    if blocked || any { consumedTo = last; break }
+                }
+                if consumedTo >= 0 { consumedUntil = consumedTo }
             }
-            if consumedTo >= 0 { consumedUntil = consumedTo }
         }
     }
 
-    func guardsPass(_ pat: CompiledTaxonomy.Pattern, first: Int, last: Int, p: Int, work: UnsafeBufferPointer<UInt8>,
-                    _ s: inout Scratch) -> Bool {
+    func guardsPass(_ pat: CompiledTaxonomy.Pattern, first: Int, last: Int, tokens: UnsafeBufferPointer<Token>,
+                    work: UnsafeBufferPointer<UInt8>) -> Bool {
         if let originals = pat.originals {
+            // The matched words as written, function words stepped over as in the walk.
+            var j = first
             for (k, expected) in originals.enumerated() {
-                let t = s.tokens.tokens[Int(s.matchable[p + k])]
+                if k > 0 {
+                    j += 1
+                    while j < last && tokens[j].flags.contains(.skip) { j += 1 }
+                }
+                guard j <= last else { return false }
+                let t = tokens[j]
                 let len = Int(t.end - t.start)
                 guard len >= expected.count else { return false }
                 // Compare the word as written; a trailing inclusive suffix is not part of it.
@@ -295,16 +298,16 @@ public struct Classifier: Sendable {
             }
         }
         if pat.near.isEmpty && pat.notNear.isEmpty { return true }
-        let n = s.tokens.count
+        let n = tokens.count
         let lo = max(0, first - Int(pat.window)), hi = min(n - 1, last + Int(pat.window))
         if !pat.notNear.isEmpty {
             for j in lo...hi where j < first || j > last {
-                if pat.notNear.contains(s.ids[j]) { return false }
+                if pat.notNear.contains(tokens[j].word) { return false }
             }
         }
         if !pat.near.isEmpty {
             for j in lo...hi where j < first || j > last {
-                if pat.near.contains(s.ids[j]) { return true }
+                if pat.near.contains(tokens[j].word) { return true }
             }
             return false
         }
@@ -313,28 +316,28 @@ public struct Classifier: Sendable {
 
     /// Simple negation in the same clause: `sans X`, `aucune connaissance en X`, `pas de X`,
     /// `X non requis`, `X n’est pas nécessaire`.
-    func isNegated(first: Int, last: Int, _ s: inout Scratch) -> Bool {
-        let toks = s.tokens.tokens
+    func isNegated(first: Int, last: Int, tokens toks: UnsafeBufferPointer<Token>) -> Bool {
+        let n = toks.count
         // Before: up to 5 tokens back, stopping at a clause start.
         var j = first
         var steps = 0
         while j > 0 && steps < 5 {
             if toks[j].flags.contains(.clauseStart) { break }
             j -= 1; steps += 1
-            let id = s.ids[j]
+            let id = toks[j].word
             if compiled.has(id, CompiledTaxonomy.negBefore) {
-                if j + 1 < s.ids.count && compiled.has(s.ids[j + 1], CompiledTaxonomy.negNotAfterSans) { return false }
+                if j + 1 < n && compiled.has(toks[j + 1].word, CompiledTaxonomy.negNotAfterSans) { return false }
                 return true
             }
-            if id == compiled.pasId, j + 1 < toks.count, toks[j + 1].flags.contains(.skip) { return true }
+            if id == compiled.pasId, j + 1 < n, toks[j + 1].flags.contains(.skip) { return true }
         }
         // After: up to 6 tokens forward in the same clause: (pas|non) + requis/nécessaire…
         var k = last + 1
         steps = 0
-        while k < toks.count && steps < 6 {
+        while k < n && steps < 6 {
             if toks[k].flags.contains(.clauseStart) { break }
-            if compiled.has(s.ids[k], CompiledTaxonomy.negAfter) {
-                let a = k >= 1 ? s.ids[k - 1] : -1, b = k >= 2 ? s.ids[k - 2] : -1
+            if compiled.has(toks[k].word, CompiledTaxonomy.negAfter) {
+                let a = k >= 1 ? toks[k - 1].word : -1, b = k >= 2 ? toks[k - 2].word : -1
                 if a == compiled.pasId || a == compiled.nonId || b == compiled.pasId || b == compiled.nonId { return true }
             }
             k += 1; steps += 1
@@ -383,7 +386,7 @@ public struct Classifier: Sendable {
             let pat = compiled.patterns[Int(h.pattern)]
             let text = String(decoding: UnsafeBufferPointer(rebasing: original[span.0..<span.1]), as: UTF8.self)
             let ev = Evidence(start: scalar(span.0), end: scalar(span.1), text: text,
-                              section: s.sections[Int(h.firstToken)], negated: h.negated, wording: pat.wording)
+                              section: section(of: Int(h.firstToken), s), negated: h.negated, wording: pat.wording)
             if let g = order.firstIndex(of: pat.competency) { groups[g].append(ev) } else {
                 order.append(pat.competency); groups.append([ev])
             }

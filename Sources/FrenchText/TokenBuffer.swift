@@ -5,6 +5,12 @@ public struct TokenBuffer: Sendable {
     public internal(set) var folded: [UInt8] = []
     /// Light-stemmed keys of all tokens, back to back.
     public internal(set) var stems: [UInt8] = []
+    /// Indices of the tokens that start a line or a clause (`Token.Flags.lineStart`,
+    /// `.clauseStart`), in order: where headings can begin.
+    public internal(set) var clauseStarts: [Int32] = []
+    /// Indices of the tokens whose word is marked in `Tokenizer.marks`, in order. Flags set on a
+    /// token after it ends (an elided particle's `.skip`) are not taken into account: read them.
+    public internal(set) var marked: [Int32] = []
 
     /// An empty buffer. Nothing is reserved: the tokenizer appends each array's content in one
     /// go, and the thousands of short wordings and titles tokenized at start-up each paid for
@@ -20,6 +26,8 @@ public struct TokenBuffer: Sendable {
         tokens.removeAll(keepingCapacity: true)
         folded.removeAll(keepingCapacity: true)
         stems.removeAll(keepingCapacity: true)
+        clauseStarts.removeAll(keepingCapacity: true)
+        marked.removeAll(keepingCapacity: true)
     }
 
     /// The folded key of token `i` as a string (tests, diagnostics).

@@ -17,6 +17,10 @@ public struct Tokenizer: Sendable {
     /// When set, each token gets the id of its stem in this table (`Token.word`), looked up
     /// while the stem is at hand rather than in a second pass over the tokens.
     public var vocabulary: WordTable?
+    /// Words (by vocabulary id) whose tokens are listed in `TokenBuffer.marked`, so that a
+    /// reader interested in few words (the matcher: those that start a wording) goes straight
+    /// to them instead of reading every token.
+    public var marks: [Bool] = []
     let table: CharacterTable
     /// Whether buffers keep the word memo (`WordCache`); tests turn it off to compare with the
     /// plain path.
@@ -40,7 +44,7 @@ public struct Tokenizer: Sendable {
     /// separators.
     public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
         buffer.removeAll()
-        var scanner = Scanner(bytes: bytes, table: table, splitCamel: splitCamelCase, vocabulary: vocabulary)
+        var scanner = Scanner(bytes: bytes, table: table, splitCamel: splitCamelCase, vocabulary: vocabulary, marks: marks)
         // The word memo pays off over a text of some length, or over a buffer reused for many
         // texts; it is never shared between two buffers (copies of one get their own).
         let identity = vocabulary?.identity ?? 0
@@ -102,35 +106,61 @@ struct Scanner {
     var toks: UnsafeMutablePointer<Token>
     var tokCount = 0
     var tokCapacity: Int
+    /// Indices of tokens that start a line or clause, and of tokens of marked words (raw
+    /// storage as well, sized like `toks`).
+    var clauseIdx: UnsafeMutablePointer<Int32>
+    var clauseCount = 0
+    var markIdx: UnsafeMutablePointer<Int32>
+    var markCount = 0
+    let marks: [Bool]
 
     let vocabulary: WordTable?
     /// The buffer's word memo, when it has one.
     var cache: UnsafeMutablePointer<WordCache.Entry>?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, table: CharacterTable, splitCamel: Bool, vocabulary: WordTable?) {
+    init(bytes: UnsafeBufferPointer<UInt8>, table: CharacterTable, splitCamel: Bool, vocabulary: WordTable?, marks: [Bool]) {
         self.bytes = bytes; self.table = table; self.splitCamel = splitCamel; self.vocabulary = vocabulary
+        self.marks = marks
         foldCapacity = bytes.count * 2 + 64
         fold = .allocate(capacity: foldCapacity + Self.slack)
         stems = .allocate(capacity: foldCapacity + Self.slack)
         tokCapacity = bytes.count / 4 + 64
         toks = .allocate(capacity: tokCapacity)
+        clauseIdx = .allocate(capacity: tokCapacity)
+        markIdx = .allocate(capacity: tokCapacity)
     }
 
-    func release() { fold.deallocate(); stems.deallocate(); toks.deallocate() }
+    func release() { fold.deallocate(); stems.deallocate(); toks.deallocate(); clauseIdx.deallocate(); markIdx.deallocate() }
 
     /// Bytes allocated past the capacity of the key buffers, so that a key is read and copied
     /// 8 bytes at a time.
     static let slack = 16
 
     @inline(__always) mutating func appendToken(_ t: Token) {
-        if tokCount == tokCapacity {
-            let cap = tokCapacity * 2
-            let grown = UnsafeMutablePointer<Token>.allocate(capacity: cap)
-            grown.moveInitialize(from: toks, count: tokCount)
-            toks.deallocate(); toks = grown; tokCapacity = cap
-        }
+        if tokCount == tokCapacity { growTokens() }
         (toks + tokCount).initialize(to: t)
+        // Both lists are written unconditionally and kept when the condition holds (no branch).
+        clauseIdx[clauseCount] = Int32(tokCount)
+        clauseCount &+= Int(t.flags.rawValue & Self.startFlags != 0 ? 1 : 0)
+        markIdx[markCount] = Int32(tokCount)
+        markCount &+= t.word >= 0 && Int(t.word) < marks.count && marks[Int(t.word)] ? 1 : 0
         tokCount += 1
+    }
+
+    static let startFlags = Token.Flags.lineStart.rawValue | Token.Flags.clauseStart.rawValue
+
+    mutating func growTokens() {
+        let cap = tokCapacity * 2
+        let grown = UnsafeMutablePointer<Token>.allocate(capacity: cap)
+        grown.moveInitialize(from: toks, count: tokCount)
+        toks.deallocate(); toks = grown
+        let c = UnsafeMutablePointer<Int32>.allocate(capacity: cap)
+        c.update(from: clauseIdx, count: clauseCount)
+        clauseIdx.deallocate(); clauseIdx = c
+        let m = UnsafeMutablePointer<Int32>.allocate(capacity: cap)
+        m.update(from: markIdx, count: markCount)
+        markIdx.deallocate(); markIdx = m
+        tokCapacity = cap
     }
 
     /// Makes room for `n` more folded bytes (stems never outgrow the folded keys).
@@ -307,6 +337,8 @@ struct Scanner {
         buf.tokens.append(contentsOf: UnsafeBufferPointer(start: toks, count: tokCount))
         buf.folded.append(contentsOf: UnsafeBufferPointer(start: fold, count: foldCount))
         buf.stems.append(contentsOf: UnsafeBufferPointer(start: stems, count: stemCount))
+        buf.clauseStarts.append(contentsOf: UnsafeBufferPointer(start: clauseIdx, count: clauseCount))
+        buf.marked.append(contentsOf: UnsafeBufferPointer(start: markIdx, count: markCount))
     }
 
     /// A word character: starts or continues the current token, then takes the rest of an
