@@ -59,10 +59,8 @@ public struct Classifier: Sendable {
         var accepted: [(Int32, Int)] = []
         /// The text being classified, as UTF-8.
         var text: [UInt8] = []
-        /// Title-only mappings already computed on this thread (the same titles come back
-        /// often: 46 % of the shared postings repeat a title). Emptied when full.
-        var titles: [String: NormalizedTitle] = [:]
-        static let titleCacheLimit = 20_000
+        /// Title-only mappings already computed on this thread.
+        var titles = TitleCache()
         public init() {}
     }
 
@@ -109,11 +107,8 @@ public struct Classifier: Sendable {
 
     func finish(id: String, title: String, matches: [CompetencyMatch], scratch: inout Scratch) -> Classification {
         let (domains, scores) = rule.decide(matches, compiled: compiled)
-        let titleOnly: NormalizedTitle
-        if let known = scratch.titles[title] { titleOnly = known } else {
-            titleOnly = titleMapping?.map(title: title) ?? NormalizedTitle(normalized: TitleNormalizer.normalize(title))
-            if scratch.titles.count >= Scratch.titleCacheLimit { scratch.titles.removeAll(keepingCapacity: true) }
-            scratch.titles[title] = titleOnly
+        let titleOnly = scratch.titles.value(for: title) { title in
+            titleMapping?.map(title: title) ?? NormalizedTitle(normalized: TitleNormalizer.normalize(title))
         }
         let normalized = titleMapping?.complete(titleOnly, competencies: matches) ?? titleOnly
         return Classification(id: id, domains: domains, domainScores: scores, title: normalized,
