@@ -32,15 +32,21 @@ public struct RomeMatcher: Sendable {
     /// Weight of a title word that no appellation contains.
     public let unknownWeight: Double
 
-    /// Appellation index by exact key.
-    let exact: [String: Int]
+    /// Appellation index by exact key: the stem ids of a label, in title order.
+    let exact: [[Int32]: Int32]
     /// Stem ids of each appellation key (masculine form; the feminine key has the same stems).
     let appellationStems: [[Int32]]
     let appellationWeight: [Double]
     /// Appellations containing each stem id.
     let postings: [[Int32]]
+    /// IDF of each stem id; -1 for a stem met only in a feminine label (it weighs as unknown).
     let idf: [Double]
-    let vocabulary: [String: Int32]
+    /// Every stem of every label; the title tokenizer numbers title words with it, so that a
+    /// title is matched on ids without making a string per word.
+    let words: WordTable
+    let tokenizer: Tokenizer
+    /// `titleNoise`, folded, for look-ups on token bytes.
+    let noise: WordTable
     /// Zeroed per-appellation weight buffers, reused from one title to the next by any thread.
     let sharedWeights: BufferPool
 
@@ -60,28 +66,25 @@ public struct RomeMatcher: Sendable {
         precondition(index.labels.count == reference.appellations.count, "index of other appellations")
         self.reference = reference
         self.feminine = index.feminine
-        var vocabulary: [String: Int32] = [:]
-        var exact: [String: Int] = [:]
+        var words = WordTable(capacity: 16_384)
+        var exact: [[Int32]: Int32] = [:]
         var stemsList: [[Int32]] = []
         var df: [Int] = []
         exact.reserveCapacity(index.labels.count + index.labels.count / 8)
-        vocabulary.reserveCapacity(8192)
         stemsList.reserveCapacity(index.labels.count)
         for (i, label) in index.labels.enumerated() {
             var ids: [Int32] = []
             // Most labels read the same in both genders once made masculine: one key then.
             for stems in label.feminine == label.masculine ? [label.masculine] : [label.masculine, label.feminine] {
-                let key = stems.joined(separator: " ")
-                if !key.isEmpty, exact[key] == nil { exact[key] = i }
+                let key = stems.map { words.intern(Array($0.utf8)) }
+                while df.count < words.count { df.append(0) }
+                if !key.isEmpty, exact[key] == nil { exact[key] = Int32(i) }
                 if ids.isEmpty {
+                    // In stem order, as the weights have always been summed.
                     var previous: String?
                     for s in stems.sorted() where s != previous {
                         previous = s
-                        let id: Int32
-                        if let known = vocabulary[s] { id = known } else {
-                            id = Int32(vocabulary.count); vocabulary[s] = id; df.append(0)
-                        }
-                        ids.append(id)
+                        ids.append(words.intern(Array(s.utf8)))
                     }
                 }
             }
@@ -89,14 +92,18 @@ public struct RomeMatcher: Sendable {
             stemsList.append(ids)
         }
         let n = Double(reference.appellations.count)
-        let idf = df.map { log(1 + n / Double($0)) }
+        let idf = df.map { $0 == 0 ? -1 : log(1 + n / Double($0)) }
         var postings = [[Int32]](repeating: [], count: idf.count)
         for (i, ids) in stemsList.enumerated() { for id in ids { postings[Int(id)].append(Int32(i)) } }
-        self.vocabulary = vocabulary; self.exact = exact; self.appellationStems = stemsList; self.idf = idf
+        self.words = words; self.exact = exact; self.appellationStems = stemsList; self.idf = idf
         self.postings = postings
         self.appellationWeight = stemsList.map { $0.reduce(0) { $0 + idf[Int($1)] } }
         self.sharedWeights = BufferPool(count: stemsList.count)
         self.unknownWeight = log(1 + n) / 2
+        self.tokenizer = Tokenizer(vocabulary: words)
+        var noise = WordTable(capacity: 64)
+        for w in Self.titleNoise { _ = noise.intern(Array(w.utf8)) }
+        self.noise = noise
     }
 
     /// The matching key of a title: light stems of its content words, in order.
@@ -147,17 +154,38 @@ public struct RomeMatcher: Sendable {
     /// `match(title:)` for a title already through `TitleNormalizer.normalize` and
     /// `feminine.masculinize` (the classifier has that form at hand).
     public func match(normalized: String) -> RomeMatch? {
-        let stems = Self.stems(ofNormalized: normalized, dropNoise: true)
-        guard !stems.isEmpty else { return nil }
-        if let i = exact[stems.joined(separator: " ")] {
-            let a = reference.appellations[i]
+        // The title's content words in order, each once, as in `stems(ofNormalized:)`: a stem
+        // id when some label has the stem, else the stem itself.
+        let buf = tokenizer.tokenize(normalized)
+        var known: [Int32] = []
+        var unknown: [String] = []
+        var order: [Int32] = [] // ≥ 0: a known id; < 0: -(index in `unknown`) - 1
+        buf.folded.withUnsafeBufferPointer { folded in
+            for i in 0..<buf.count {
+                let t = buf.tokens[i]
+                if t.flags.contains(.skip) { continue }
+                let key = UnsafeBufferPointer(rebasing: folded[Int(t.keyStart)..<Int(t.keyEnd)])
+                if noise.lookup(key) != nil { continue }
+                if key.allSatisfy({ $0 &- 0x30 < 10 || $0 == 0x2B }) { continue }
+                if key.contains(where: { $0 >= 0x80 }), buf.key(i).allSatisfy({ $0.isNumber || $0 == "+" }) { continue }
+                if t.word >= 0 {
+                    if !known.contains(t.word) { known.append(t.word); order.append(t.word) }
+                } else {
+                    let stem = buf.stem(i)
+                    if !unknown.contains(stem) { unknown.append(stem); order.append(-Int32(unknown.count)) }
+                }
+            }
+        }
+        guard !order.isEmpty else { return nil }
+        if unknown.isEmpty, let i = exact[order] {
+            let a = reference.appellations[Int(i)]
             return RomeMatch(code: a.code, appellation: a.masculine, confidence: 1, method: .exact)
         }
-        // `stems` holds each stem once, in title order: sums are made in that order.
+        // Summed in title order; words no appellation has (or only a feminine label) weigh `unknownWeight`.
         var ids: [Int32] = []
         var titleWeight = 0.0
-        for s in stems {
-            if let id = vocabulary[s] { ids.append(id); titleWeight += idf[Int(id)] } else { titleWeight += unknownWeight }
+        for id in order {
+            if id >= 0, idf[Int(id)] >= 0 { ids.append(id); titleWeight += idf[Int(id)] } else { titleWeight += unknownWeight }
         }
         // Shared weight per appellation in a dense array (a dictionary grew and hashed for every
         // appellation of a common word such as `agent`), with the list of those touched.
