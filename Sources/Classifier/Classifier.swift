@@ -57,6 +57,8 @@ public struct Classifier: Sendable {
         var hits: [Hit] = []
         /// Accepting states met along one walk of the trie: (state, token index).
         var accepted: [(Int32, Int)] = []
+        /// Competency index of each match `evidence` returned, in the same order.
+        var matched: [Int32] = []
         /// The text being classified, as UTF-8.
         var text: [UInt8] = []
         /// Title-only mappings already computed on this thread.
@@ -106,7 +108,7 @@ public struct Classifier: Sendable {
     }
 
     func finish(id: String, title: String, matches: [CompetencyMatch], scratch: inout Scratch) -> Classification {
-        let (domains, scores) = rule.decide(matches, compiled: compiled)
+        let (domains, scores) = rule.decide(matches, indices: scratch.matched, compiled: compiled)
         let titleOnly = scratch.titles.value(for: title) { title in
             titleMapping?.map(title: title) ?? NormalizedTitle(normalized: TitleNormalizer.normalize(title))
         }
@@ -343,6 +345,7 @@ public struct Classifier: Sendable {
     /// Groups hits by competency and converts offsets to Unicode scalar offsets in `original`.
     func evidence(work: UnsafeBufferPointer<UInt8>, original: UnsafeBufferPointer<UInt8>, hasHTML: Bool,
                   scratch s: inout Scratch) -> [CompetencyMatch] {
+        s.matched.removeAll(keepingCapacity: true)
         guard !s.hits.isEmpty else { return [] }
         var byteSpans: [(Int, Int)] = []
         byteSpans.reserveCapacity(s.hits.count)
@@ -386,6 +389,7 @@ public struct Classifier: Sendable {
                 order.append(pat.competency); groups.append([ev])
             }
         }
+        s.matched.append(contentsOf: order)
         return zip(order, groups).map { ci, evidence in
             let c = compiled.competencies[Int(ci)]
             return CompetencyMatch(id: c.id, domain: compiled.domains[c.domain], label: c.label, evidence: evidence)

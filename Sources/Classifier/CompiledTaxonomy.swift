@@ -54,8 +54,8 @@ public struct CompiledTaxonomy: Sendable {
     var wordFlags: [UInt8] = []
     var pasId: Int32 = -1
     var nonId: Int32 = -1
-    /// Weight of each competency (1 core, 0.5 support), by id.
-    var weightByID: [String: Double] = [:]
+    /// Index in `competencies` of each competency id.
+    var indexByID: [String: Int32] = [:]
 
     /// Compiles a taxonomy. The cost is paid once per process (milliseconds for thousands of wordings).
     public init(_ taxonomy: Taxonomy) {
@@ -87,7 +87,7 @@ public struct CompiledTaxonomy: Sendable {
                 }
             }
         }
-        for c in competencies { weightByID[c.id] = c.weight }
+        for (k, c) in competencies.enumerated() { indexByID[c.id] = Int32(k) }
         acceptStart = [Int32](repeating: 0, count: Int(stateCount) + 1)
         for s in 0..<Int(stateCount) {
             acceptStart[s] = Int32(acceptList.count)

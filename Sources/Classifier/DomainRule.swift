@@ -52,10 +52,20 @@ public struct DomainRule: Sendable {
 
     /// Scores per domain and the domains kept, in taxonomy order.
     func decide(_ matches: [CompetencyMatch], compiled: CompiledTaxonomy) -> ([String], [String: Double]) {
+        decide(matches, indices: matches.map { compiled.indexByID[$0.id] ?? -1 }, compiled: compiled)
+    }
+
+    /// `decide` for matches whose competency indices in `compiled` are known (`indices[k]` is
+    /// that of `matches[k]`; -1 for a competency the taxonomy does not have, weighing 1): no
+    /// string is hashed per match.
+    func decide(_ matches: [CompetencyMatch], indices: [Int32], compiled: CompiledTaxonomy) -> ([String], [String: Double]) {
+        guard !matches.isEmpty else { return ([], [:]) }
+        var perDomain = [Double](repeating: 0, count: compiled.domains.count)
+        var touched = [Bool](repeating: false, count: compiled.domains.count)
         var scores: [String: Double] = [:]
-        guard !matches.isEmpty else { return ([], scores) }
-        for m in matches {
-            let weight = compiled.weightByID[m.id] ?? 1
+        var unknown = false
+        for (m, ci) in zip(matches, indices) {
+            let weight = ci >= 0 ? compiled.competencies[Int(ci)].weight : 1
             var best = 0.0
             var counted = 0
             for e in m.evidence where !e.negated {
@@ -65,9 +75,17 @@ public struct DomainRule: Sendable {
             }
             guard best > 0 else { continue }
             let score = weight * best + repeatBonus * weight * Double(min(max(counted - 1, 0), maxRepeats))
-            scores[m.domain, default: 0] += score
+            if ci >= 0 {
+                let d = compiled.competencies[Int(ci)].domain
+                perDomain[d] += score; touched[d] = true
+            } else {
+                scores[m.domain, default: 0] += score
+                unknown = true
+            }
         }
-        let kept = compiled.domains.filter { (scores[$0] ?? 0) >= threshold }
+        for d in compiled.domains.indices where touched[d] { scores[compiled.domains[d], default: 0] += perDomain[d] }
+        if unknown { return (compiled.domains.filter { (scores[$0] ?? 0) >= threshold }, scores) }
+        let kept = compiled.domains.indices.filter { (touched[$0] ? perDomain[$0] : 0) >= threshold }.map { compiled.domains[$0] }
         return (kept, scores)
     }
 }
