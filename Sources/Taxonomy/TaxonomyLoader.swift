@@ -111,11 +111,11 @@ struct TaxonomyFileParser {
             lineNo += 1
             let line = Substring(rawBytes).trimmingBlanks(carriageReturns: true)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            guard let colon = line.firstIndex(of: ":") else {
+            guard let colon = line.utf8.firstIndex(of: 0x3A) else {
                 error(lineNo, "ligne mal formée « \(line.prefix(60)) » : attendu « clé: valeur »"); continue
             }
             let key = String(line[..<colon]).trimmingBlanks()
-            let value = String(line[line.index(after: colon)...]).trimmingBlanks()
+            let value = String(line[line.utf8.index(after: colon)...]).trimmingBlanks()
             // On bytes: `Character.isLowercase` reads Unicode properties (a tenth of the parse).
             guard key.utf8.allSatisfy({ $0 &- 0x61 < 26 || $0 == 0x2D }), !key.isEmpty else {
                 error(lineNo, "clé invalide « \(key.prefix(40)) » : les clés sont en minuscules ASCII"); continue
@@ -185,7 +185,7 @@ struct TaxonomyFileParser {
     }
 
     static func list(_ value: String) -> [String] {
-        value.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        value.splitASCII(0x2C).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
     }
 
     mutating func apply(key: String, value: String, line: Int) {
@@ -227,19 +227,19 @@ struct TaxonomyFileParser {
     }
 
     mutating func parseWording(_ value: String, kind: Wording.Kind, line: Int) -> Wording? {
-        let parts = value.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = value.splitASCII(0x7C, maxSplits: 1, omittingEmptySubsequences: false)
         let text = parts[0].trimmingBlanks()
         guard !text.isEmpty else { error(line, "formulation vide"); return nil }
         var w = Wording(text: text, kind: kind, caseSensitive: kind == .acronym, line: line)
         guard parts.count == 2 else { return w }
         if kind == .exclude { error(line, "une exclusion n’accepte pas de garde (« | … »)"); return nil }
-        for option in parts[1].split(separator: ";") {
+        for option in parts[1].splitASCII(0x3B) {
             let o = option.trimmingBlanks()
             if o.isEmpty { continue }
             if o == "case" { w.caseSensitive = true; continue }
-            guard let colon = o.firstIndex(of: ":") else { error(line, "garde inconnue « \(o) » (near:, not-near:, window:, case)"); continue }
+            guard let colon = o.utf8.firstIndex(of: 0x3A) else { error(line, "garde inconnue « \(o) » (near:, not-near:, window:, case)"); continue }
             let name = o[..<colon].trimmingBlanks()
-            let arg = String(o[o.index(after: colon)...])
+            let arg = String(o[o.utf8.index(after: colon)...])
             switch name {
             case "near": w.near += Self.list(arg)
             case "not-near": w.notNear += Self.list(arg)
@@ -272,5 +272,22 @@ extension StringProtocol {
         while a < b, blank(scalars[a]) { a = scalars.index(after: a) }
         while b > a, blank(scalars[scalars.index(before: b)]) { b = scalars.index(before: b) }
         return String(self[a..<b])
+    }
+}
+
+extension Substring {
+    /// The parts between the ASCII byte `separator`, as `split(separator:)` gives them for the
+    /// format's separators (`|` `;` `,` are never part of a grapheme cluster in a taxonomy
+    /// file), without the grapheme breaking that made splitting a third of the parse.
+    func splitASCII(_ separator: UInt8, maxSplits: Int = .max, omittingEmptySubsequences: Bool = true) -> [Substring] {
+        utf8.split(separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
+            .map { Substring($0) }
+    }
+}
+
+extension String {
+    /// See `Substring.splitASCII`.
+    func splitASCII(_ separator: UInt8, maxSplits: Int = .max, omittingEmptySubsequences: Bool = true) -> [Substring] {
+        self[...].splitASCII(separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
     }
 }
