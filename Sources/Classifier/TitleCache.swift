@@ -7,47 +7,54 @@ import Records
 /// classifier on accented titles); byte equality is enough for a cache: two spellings of one
 /// title that differ only in normalization are computed once each.
 struct TitleCache {
-    private var hashes: [UInt64]
-    private var titles: [String]
-    private var values: [NormalizedTitle]
-    private var mask: Int
-    private(set) var count = 0
+    /// Open addressing: the hash of each slot's title (0 = empty) and its entry's index.
+    private var hashes: [UInt64] = []
+    private var entries: [Int32] = []
+    /// Titles and mappings, in the order they were met (grown as needed, not allocated up front:
+    /// a table sized for the limit cost 5 MB of page faults per thread).
+    private var titles: [String] = []
+    private var values: [NormalizedTitle] = []
+    private var mask = 0
+    var count: Int { titles.count }
     /// Emptied when it holds this many titles.
     let limit: Int
 
-    init(limit: Int = 20_000) {
-        self.limit = limit
-        var size = 1024
-        while size < limit * 2 { size <<= 1 }
-        hashes = []; titles = []; values = []
-        mask = size - 1
-    }
-
-    private mutating func allocate() {
-        hashes = [UInt64](repeating: 0, count: mask + 1)
-        titles = [String](repeating: "", count: mask + 1)
-        values = [NormalizedTitle](repeating: NormalizedTitle(normalized: ""), count: mask + 1)
-    }
+    init(limit: Int = 20_000) { self.limit = limit }
 
     /// The cached mapping of `title`, or the result of `compute`, which is then cached.
     mutating func value(for title: String, compute: (String) -> NormalizedTitle) -> NormalizedTitle {
-        if hashes.isEmpty { allocate() }
-        // 0 marks an empty slot.
+        if hashes.isEmpty { resize(1024) }
         let h = Self.hash(title) | 1
         var i = Int(truncatingIfNeeded: h) & mask
         while hashes[i] != 0 {
-            if hashes[i] == h && Self.sameBytes(titles[i], title) { return values[i] }
+            if hashes[i] == h && Self.sameBytes(titles[Int(entries[i])], title) { return values[Int(entries[i])] }
             i = (i + 1) & mask
         }
         let value = compute(title)
         if count >= limit {
-            for k in 0...mask { hashes[k] = 0; titles[k] = "" }
-            count = 0
-            i = Int(truncatingIfNeeded: h) & mask
+            titles.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true)
+            resize(mask + 1)
+        } else if (count + 1) * 2 > mask + 1 {
+            resize((mask + 1) * 2)
         }
-        hashes[i] = h; titles[i] = title; values[i] = value
-        count += 1
+        i = Int(truncatingIfNeeded: h) & mask
+        while hashes[i] != 0 { i = (i + 1) & mask }
+        hashes[i] = h; entries[i] = Int32(count)
+        titles.append(title); values.append(value)
         return value
+    }
+
+    /// `size` slots (a power of two), filled again from the entries kept.
+    private mutating func resize(_ size: Int) {
+        hashes = [UInt64](repeating: 0, count: size)
+        entries = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        for (k, t) in titles.enumerated() {
+            let h = Self.hash(t) | 1
+            var i = Int(truncatingIfNeeded: h) & mask
+            while hashes[i] != 0 { i = (i + 1) & mask }
+            hashes[i] = h; entries[i] = Int32(k)
+        }
     }
 
     static func sameBytes(_ a: String, _ b: String) -> Bool {
