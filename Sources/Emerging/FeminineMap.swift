@@ -9,9 +9,24 @@ import FrenchText
 /// over-apply. Words are lower case with their accents, as `TitleNormalizer.normalize` leaves them.
 public struct FeminineMap: Sendable, Hashable {
     /// Feminine word → masculine word; only words that differ.
-    public var words: [String: String]
+    public var words: [String: String] { didSet { endings = Self.endings(of: words) } }
+    /// The last scalars of the feminine words (`e` for nearly all): a title word ending
+    /// otherwise is not looked up, nor made a string. Nil (look every word up) when a word ends
+    /// in a combining mark, which a canonically equal word could end without.
+    private var endings: [Unicode.Scalar]?
 
-    public init(words: [String: String]) { self.words = words }
+    public init(words: [String: String]) {
+        self.words = words
+        endings = Self.endings(of: words)
+    }
+
+    static func endings(of words: [String: String]) -> [Unicode.Scalar]? {
+        let last = Set(words.keys.compactMap { $0.unicodeScalars.last })
+        if last.contains(where: { $0.properties.generalCategory == .nonspacingMark || $0.value >= 0x300 && $0.value < 0x370 }) {
+            return nil
+        }
+        return last.sorted { $0.value < $1.value }
+    }
 
     /// Builds the map from appellations whose two labels have the same number of words. When a
     /// feminine word pairs with several masculine words, the most frequent pairing wins.
@@ -36,6 +51,7 @@ public struct FeminineMap: Sendable, Hashable {
             words[fw] = options.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
         }
         self.words = words
+        endings = Self.endings(of: words)
     }
 
     /// The masculine form of one lower-case word (the word itself when unknown).
@@ -52,12 +68,22 @@ public struct FeminineMap: Sendable, Hashable {
                 let v = c.value
                 let letter = v < 0x80 ? (v | 0x20) &- 0x61 < 26 : c.properties.isAlphabetic
                 if letter || c == "’" || c == "'" { word.append(c); continue }
-                out += masculine(String(scalars: word)); word.removeAll(keepingCapacity: true)
+                appendMasculine(word, to: &out); word.removeAll(keepingCapacity: true)
                 out.unicodeScalars.append(c)
             }
-            return out + masculine(String(scalars: word))
+            appendMasculine(word, to: &out)
+            return out
         }
         return masculinizeCharacters(normalizedTitle)
+    }
+
+    /// Appends the masculine form of a word whose scalars are characters.
+    private func appendMasculine(_ word: [Unicode.Scalar], to out: inout String) {
+        if let last = word.last, endings?.contains(last) ?? true {
+            out += masculine(String(scalars: word))
+        } else {
+            out.unicodeScalars.append(contentsOf: word)
+        }
     }
 
     /// `masculinize` over characters (any text).

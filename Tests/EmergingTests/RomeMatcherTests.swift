@@ -67,4 +67,17 @@ struct RomeMatcherTests {
         #expect(map.masculinize("ingénieure d’études") == "ingénieur d’études")
         #expect(map.words.count > 1_000)
     }
+
+    /// Only words ending like some feminine word are looked up; the others pass unchanged, and a
+    /// map whose words end in a combining mark looks every word up (canonical equivalence).
+    @Test func masculinizeLooksUpOnlyPossibleEndings() {
+        var map = FeminineMap(words: ["vendeuse": "vendeur", "maîtresse": "maître", "technicienne": "technicien"])
+        #expect(map.masculinize("vendeuse - maîtresse de maison, technicienne") == "vendeur - maître de maison, technicien")
+        #expect(map.masculinize("vendeur data (lyon)") == "vendeur data (lyon)")
+        map.words["agent"] = "agent·e"  // an ending in `t` now counts
+        #expect(map.masculinize("agent d’accueil") == "agent·e d’accueil")
+        // `employé` written decomposed (ends in U+0301) still matches the composed title word.
+        let decomposed = FeminineMap(words: ["employe\u{301}": "salarié"])
+        #expect(decomposed.masculinize("employé polyvalent") == "salarié polyvalent")
+    }
 }
