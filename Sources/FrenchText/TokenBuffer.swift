@@ -19,6 +19,8 @@ public struct TokenBuffer: Sendable {
 
     /// The tokenizer's memo of frequent words, kept from one text to the next (see `WordCache`).
     var cache: WordCache?
+    /// The tokenizer's working memory, kept from one text to the next.
+    var storage: ScanStorage?
 
     public var count: Int { tokens.count }
 
@@ -44,4 +46,30 @@ public struct TokenBuffer: Sendable {
 
     /// All folded keys (tests, diagnostics).
     public var keys: [String] { (0..<count).map(key) }
+}
+
+/// The tokenizer's raw working memory (keys, stems, tokens, token lists), kept by a reused
+/// `TokenBuffer` between texts. Sendable because a buffer never shares it: the tokenizer gives
+/// a copied buffer its own.
+final class ScanStorage: @unchecked Sendable {
+    var fold: UnsafeMutablePointer<UInt8>?
+    var stems: UnsafeMutablePointer<UInt8>?
+    /// Bytes of `fold` and `stems`, not counting the scanner's slack after them.
+    var foldCapacity = 0
+    var toks: UnsafeMutablePointer<Token>?
+    var clauseIdx: UnsafeMutablePointer<Int32>?
+    var markIdx: UnsafeMutablePointer<Int32>?
+    var tokCapacity = 0
+
+    func releaseKeys() {
+        fold?.deallocate(); stems?.deallocate()
+        fold = nil; stems = nil; foldCapacity = 0
+    }
+
+    func releaseTokens() {
+        toks?.deallocate(); clauseIdx?.deallocate(); markIdx?.deallocate()
+        toks = nil; clauseIdx = nil; markIdx = nil; tokCapacity = 0
+    }
+
+    deinit { releaseKeys(); releaseTokens() }
 }

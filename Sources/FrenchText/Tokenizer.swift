@@ -44,9 +44,15 @@ public struct Tokenizer: Sendable {
     /// separators.
     public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
         buffer.removeAll()
-        var scanner = Scanner(bytes: bytes, table: table, splitCamel: splitCamelCase, vocabulary: vocabulary, marks: marks)
+        // A buffer reused for many texts keeps the scanner's working memory from one text to
+        // the next (five allocations per text, and memory that is cold each time); never shared
+        // between two buffers (copies of one get their own).
+        let reused = bytes.count >= 512 || buffer.storage != nil
+        if reused && !isKnownUniquelyReferenced(&buffer.storage) { buffer.storage = ScanStorage() }
+        var scanner = Scanner(bytes: bytes, table: table, splitCamel: splitCamelCase, vocabulary: vocabulary, marks: marks,
+                              storage: reused ? buffer.storage : nil)
         // The word memo pays off over a text of some length, or over a buffer reused for many
-        // texts; it is never shared between two buffers (copies of one get their own).
+        // texts; it is never shared between two buffers either.
         let identity = vocabulary?.identity ?? 0
         if usesWordMemo && (bytes.count >= 512 || buffer.cache != nil) {
             if !isKnownUniquelyReferenced(&buffer.cache) || buffer.cache!.vocabulary != identity {
@@ -54,7 +60,7 @@ public struct Tokenizer: Sendable {
             }
             scanner.cache = buffer.cache!.entries
         }
-        defer { scanner.release() }
+        defer { scanner.release(to: reused ? buffer.storage : nil) }
         scanner.run(into: &buffer)
     }
 }
@@ -118,19 +124,41 @@ struct Scanner {
     /// The buffer's word memo, when it has one.
     var cache: UnsafeMutablePointer<WordCache.Entry>?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, table: CharacterTable, splitCamel: Bool, vocabulary: WordTable?, marks: [Bool]) {
+    init(bytes: UnsafeBufferPointer<UInt8>, table: CharacterTable, splitCamel: Bool, vocabulary: WordTable?, marks: [Bool],
+         storage: ScanStorage?) {
         self.bytes = bytes; self.table = table; self.splitCamel = splitCamel; self.vocabulary = vocabulary
         self.marks = marks
-        foldCapacity = bytes.count * 2 + 64
-        fold = .allocate(capacity: foldCapacity + Self.slack)
-        stems = .allocate(capacity: foldCapacity + Self.slack)
-        tokCapacity = bytes.count / 4 + 64
-        toks = .allocate(capacity: tokCapacity)
-        clauseIdx = .allocate(capacity: tokCapacity)
-        markIdx = .allocate(capacity: tokCapacity)
+        let foldNeeded = bytes.count * 2 + 64, tokNeeded = bytes.count / 4 + 64
+        if let storage, storage.foldCapacity >= foldNeeded {
+            (fold, stems, foldCapacity) = (storage.fold!, storage.stems!, storage.foldCapacity)
+            storage.fold = nil; storage.stems = nil; storage.foldCapacity = 0
+        } else {
+            storage?.releaseKeys()
+            foldCapacity = foldNeeded
+            fold = .allocate(capacity: foldCapacity + Self.slack)
+            stems = .allocate(capacity: foldCapacity + Self.slack)
+        }
+        if let storage, storage.tokCapacity >= tokNeeded {
+            (toks, clauseIdx, markIdx, tokCapacity) = (storage.toks!, storage.clauseIdx!, storage.markIdx!, storage.tokCapacity)
+            storage.toks = nil; storage.clauseIdx = nil; storage.markIdx = nil; storage.tokCapacity = 0
+        } else {
+            storage?.releaseTokens()
+            tokCapacity = tokNeeded
+            toks = .allocate(capacity: tokCapacity)
+            clauseIdx = .allocate(capacity: tokCapacity)
+            markIdx = .allocate(capacity: tokCapacity)
+        }
     }
 
-    func release() { fold.deallocate(); stems.deallocate(); toks.deallocate(); clauseIdx.deallocate(); markIdx.deallocate() }
+    /// Gives the working memory back to `storage` for the next text, or frees it.
+    func release(to storage: ScanStorage?) {
+        guard let storage else {
+            fold.deallocate(); stems.deallocate(); toks.deallocate(); clauseIdx.deallocate(); markIdx.deallocate()
+            return
+        }
+        (storage.fold, storage.stems, storage.foldCapacity) = (fold, stems, foldCapacity)
+        (storage.toks, storage.clauseIdx, storage.markIdx, storage.tokCapacity) = (toks, clauseIdx, markIdx, tokCapacity)
+    }
 
     /// Bytes allocated past the capacity of the key buffers, so that a key is read and copied
     /// 8 bytes at a time.

@@ -52,4 +52,28 @@ struct TokenListsTests {
         // Without marks nothing is listed.
         #expect(Tokenizer(vocabulary: vocabulary).tokenize("SQL, SQL").marked.isEmpty)
     }
+
+    /// A reused buffer keeps the scanner's working memory: texts of growing and shrinking sizes
+    /// must tokenize exactly as in a fresh buffer, and a copy must not write into the original.
+    @Test func aReusedBufferTokenizesAsAFreshOne() {
+        let tokenizer = Tokenizer(vocabulary: WordCacheTests.vocabulary())
+        let base = WordCacheTests.texts.joined(separator: "\n")
+        let texts = [base, String(repeating: base, count: 6), "Data analyst (H/F)", String(repeating: base, count: 20), base]
+        var reused = TokenBuffer()
+        for text in texts {
+            var t = text
+            t.withUTF8 { tokenizer.tokenize($0, into: &reused) }
+            let fresh = tokenizer.tokenize(text)
+            #expect(WordCacheTests.snapshot(reused) == WordCacheTests.snapshot(fresh), "\(text.utf8.count) octets")
+            #expect(reused.clauseStarts == fresh.clauseStarts)
+        }
+        #expect(reused.storage != nil)
+        let before = WordCacheTests.snapshot(reused)
+        var copy = reused
+        var other = "Cheffe de projet cybersécurité : analyse de risques EBIOS, ISO 27001."
+        other.withUTF8 { tokenizer.tokenize($0, into: &copy) }
+        #expect(copy.storage !== reused.storage || copy.storage == nil)
+        #expect(WordCacheTests.snapshot(reused) == before)
+        #expect(copy.key(0) == "cheffe")
+    }
 }
