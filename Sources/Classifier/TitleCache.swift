@@ -13,6 +13,7 @@ struct TitleCache {
     /// Titles and mappings, in the order they were met (grown as needed, not allocated up front:
     /// a table sized for the limit cost 5 MB of page faults per thread).
     private var titles: [String] = []
+    private var titleHashes: [UInt64] = []
     private var values: [NormalizedTitle] = []
     private var mask = 0
     var count: Int { titles.count }
@@ -32,7 +33,8 @@ struct TitleCache {
         }
         let value = compute(title)
         if count >= limit {
-            titles.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true)
+            titles.removeAll(keepingCapacity: true); titleHashes.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
             resize(mask + 1)
         } else if (count + 1) * 2 > mask + 1 {
             resize((mask + 1) * 2)
@@ -40,7 +42,7 @@ struct TitleCache {
         i = Int(truncatingIfNeeded: h) & mask
         while hashes[i] != 0 { i = (i + 1) & mask }
         hashes[i] = h; entries[i] = Int32(count)
-        titles.append(title); values.append(value)
+        titles.append(title); titleHashes.append(h); values.append(value)
         return value
     }
 
@@ -49,8 +51,7 @@ struct TitleCache {
         hashes = [UInt64](repeating: 0, count: size)
         entries = [Int32](repeating: 0, count: size)
         mask = size - 1
-        for (k, t) in titles.enumerated() {
-            let h = Self.hash(t) | 1
+        for (k, h) in titleHashes.enumerated() {
             var i = Int(truncatingIfNeeded: h) & mask
             while hashes[i] != 0 { i = (i + 1) & mask }
             hashes[i] = h; entries[i] = Int32(k)
