@@ -44,4 +44,18 @@ struct TitleCacheTests {
             }
         }
     }
+
+    /// Growing the table (it starts at 1,024 slots) keeps every title findable with its value.
+    @Test func findsEveryTitleAfterGrowing() {
+        var cache = TitleCache()
+        var computed = 0
+        for round in 0..<2 {
+            for k in 0..<3_000 {
+                let v = cache.value(for: "Chargé·e de mission \(k)") { _ in computed += 1; return NormalizedTitle(normalized: "m\(k)") }
+                #expect(v.normalized == "m\(k)", "round \(round), title \(k)")
+            }
+        }
+        #expect(computed == 3_000)
+        #expect(cache.count == 3_000)
+    }
 }
