@@ -89,7 +89,9 @@ public enum TitleNormalizer {
             let c = t[i]
             let spacedSeparator = (c == "-" || c == "|" || c == "/") && i > 0 && t[i - 1] == " " && i + 1 < t.count && t[i + 1] == " "
             if spacedSeparator || (c == "," && i + 1 < t.count && t[i + 1] == " ") {
-                if spacedSeparator { current.removeLast() }
+                // The space before the separator, unless the previous separator took it
+                // (`Data - - Analyst`: removing it from an empty segment crashed).
+                if spacedSeparator, current.last == " " { current.removeLast() }
                 segments.append(current); current = []
                 i += 2
                 continue

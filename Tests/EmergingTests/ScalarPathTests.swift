@@ -68,4 +68,33 @@ struct ScalarPathTests {
             #expect(map.masculinize(normalized) == map.masculinizeCharacters(normalized), "\(title)")
         }
     }
+
+    /// Random titles made of the pieces the normalizer reacts to (separators, parentheses, gender
+    /// markers, inclusive suffixes, numbers, odd spaces): no crash, and both paths agree. It found
+    /// `Data - - Analyst`, a separator right after another, which crashed every command that
+    /// reads titles.
+    @Test func randomTitlesNeitherCrashNorDisagree() {
+        let pieces = [" ", "  ", " - ", "-", " | ", "|", " / ", "/", ", ", ",", "(", ")", "(H/F)", "h/f", "F/H", "·", ".",
+                      "e", "se", "ne", "euse", "Data", "Développeur", "Cheffe", "CDI", "75", "69000", "télétravail", "’",
+                      "'", ":", "–", "—", "\u{A0}", "\u{202F}", "\t", "\n", "é", "x", "nb", "(75)", "((", "))", "²", "¾",
+                      "Ingénieure", "(se)", ".euse", "·ne", "/se"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        var titles = ["Data - - Analyst", "a - - - b", "- - -", " - ", "Data , , Analyst", "x | - / y", "(H/F) - - (F/H)"]
+        for _ in 0..<20_000 { titles.append((0..<(1 + next(12))).map { _ in pieces[next(pieces.count)] }.joined()) }
+        var compared = 0
+        for title in titles {
+            let normalized = TitleNormalizer.normalize(title)
+            #expect(!normalized.hasPrefix(" ") && !normalized.hasSuffix(" "), "\(title)")
+            let t = TitleNormalizer.scalars(of: title)
+            guard t.allSatisfy({ $0.value < 0x300 }) else { continue }
+            #expect(TitleNormalizer.normalizeSimple(t) == TitleNormalizer.normalizeCharacters(t), "\(title)")
+            compared += 1
+        }
+        #expect(compared > 15_000)
+        #expect(TitleNormalizer.normalize("Data - - Analyst") == "data - analyst")
+    }
 }
