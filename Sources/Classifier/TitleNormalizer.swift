@@ -168,32 +168,41 @@ public enum TitleNormalizer {
             return out + rest
         }
         let parts = Self.segments(of: t)
-        var words: [String] = []
+        // The words joined by spaces as they are found (kept segments separated by a `-` word).
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(t.count + 8)
+        var anyWord = false
+        func appendWord(_ w: some Collection<Unicode.Scalar>) {
+            if anyWord { out.append(" ") }
+            out.append(contentsOf: w)
+            anyWord = true
+        }
         var keptAny = false
         for (k, seg) in parts.enumerated() {
             let cleaned = withoutParenthesizedNoise(seg)
             let s = trimSpaces(cleaned)
             if k > 0 && seg.count < 40 && hasNumber(seg) { continue }
             if s.isEmpty { continue }
-            // Segments longer than any noise segment or marker are not looked up (most are).
-            if s.count <= maxNoiseSegment && noiseSegments.contains(string(s)) { continue }
-            if s.lazy.filter({ $0 != " " }).count <= maxMarker && markers.contains(withoutSpaces(s)) { continue }
+            // Only a segment whose length and end scalars some noise segment or marker has is
+            // looked up (most are not: no string is made for them).
+            if noiseShape.admits(s, count: s.count) && noiseSegments.contains(string(s)) { continue }
+            if markerShape.admits(s, count: s.lazy.filter({ $0 != " " }).count) && markers.contains(withoutSpaces(s)) { continue }
             // Kept segments are joined with " - " before being split into words.
-            if keptAny { words.append("-") }
+            if keptAny { appendWord(["-"]) }
             keptAny = true
             for raw in s.split(separator: " ") {
-                let w = string(raw)
-                if raw.count <= maxMarker && markers.contains(w) { continue }
-                words.append(masculine(stripInclusive(w)))
+                if markerShape.admits(raw, count: raw.count) && markers.contains(string(raw)) { continue }
+                // Words with no inclusive separator that do not end in `e` come out as they are
+                // (`masculine` and `stripInclusive` leave them alone): no string is made.
+                if raw.last != "e" && !raw.contains(where: { $0 == "·" || $0 == "." || $0 == "/" || $0 == "(" }) {
+                    appendWord(raw)
+                } else {
+                    appendWord(masculine(stripInclusive(string(raw))).unicodeScalars)
+                }
             }
         }
-        // The words joined by spaces, without the separators `words` may start or end with
-        // (trimmed as the String version does).
-        var out: [Unicode.Scalar] = []
-        for (k, w) in words.enumerated() {
-            if k > 0 { out.append(" ") }
-            out.append(contentsOf: w.unicodeScalars)
-        }
+        // Without the separators the words may start or end with (trimmed as the String
+        // version does).
         func isEdge(_ c: Unicode.Scalar) -> Bool { c == " " || c == "-" || c == "|" || c == "," || c == ":" }
         var a = 0, b = out.count
         while b > a && isEdge(out[b - 1]) { b -= 1 }
@@ -204,6 +213,31 @@ public enum TitleNormalizer {
     /// Longest noise segment and marker, in scalars: longer text is neither.
     static let maxNoiseSegment = noiseSegments.map(\.unicodeScalars.count).max()!
     static let maxMarker = markers.map(\.unicodeScalars.count).max()!
+    /// What a text must look like to be a noise segment or a marker (see `Shape`).
+    static let noiseShape = Shape(noiseSegments)
+    static let markerShape = Shape(markers)
+
+    /// Lengths and first and last scalars of the words of a set: a text whose length or ends no
+    /// word of the set has is not in it, which is decided without making it a string.
+    struct Shape: Sendable {
+        let lengths: ClosedRange<Int>
+        let first: Set<Unicode.Scalar>
+        let last: Set<Unicode.Scalar>
+
+        init(_ words: Set<String>) {
+            let counts = words.map(\.unicodeScalars.count)
+            lengths = counts.min()!...counts.max()!
+            first = Set(words.compactMap(\.unicodeScalars.first))
+            last = Set(words.compactMap(\.unicodeScalars.last))
+        }
+
+        /// Whether `s` (`count` scalars once spaces are dropped, for the marker test; its ends
+        /// are not spaces) may be a word of the set.
+        func admits(_ s: some BidirectionalCollection<Unicode.Scalar>, count: Int) -> Bool {
+            guard lengths.contains(count), let a = s.first, let b = s.last else { return false }
+            return first.contains(a) && last.contains(b)
+        }
+    }
 
     /// `feminine`, endings as UTF-8.
     static let feminineBytes: [([UInt8], String)] = feminine.map { (Array($0.0.utf8), $0.1) }
