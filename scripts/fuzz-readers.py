@@ -441,6 +441,35 @@ def fam_jsonl_shapes(rng, seeds, fmt):
     return Case(b'\n'.join([lines[0], odd, lines[1]]) + b'\n')
 
 
+# Pieces of text the normalizers and the classifier react to (separators, gender markers,
+# parentheses, inclusive suffixes, elisions, entities, odd spaces and marks).
+TEXT_PIECES = [' ', '  ', ' - ', '-', ' | ', '|', ' / ', '/', ', ', ',', '(', ')', '((', '))', '(H/F)', '(F/H/X)', 'h/f',
+               '·', '·e·s', '.', '..', 'e', 'se', 'euse', '(se)', '.ne', 'Data', 'Développeur', 'Cheffe', 'CDI', '75',
+               '69000', '2A', 'télétravail', "'", '’', 'l’', "qu'", ':', '–', '—', '\u00a0', '\u202f', '\t', '\n',
+               '\r\n', 'e\u0301', '\u0301', '\u200b', '\u200d', '\u202e', '\u00ad', '\ufeff', 'ﬁ', 'œ', 'İ', 'ǅ',
+               'Ⅻ', '²', '¾', '😀', 'مرحبا', '&amp;', '&#039;', '&lt;b&gt;', '<br>', '<b>', '<!--', '-->', 'C++', 'C#',
+               '.NET', 'Node.js', 'IA', 'SOC', '3D', 'R', 'Go', 'sans', 'pas de', 'requis', 'Profil recherché :',
+               'Missions :', 'Qui sommes-nous ?', '\u2022', '*', '\\', '"']
+
+
+TEXT_SEPARATORS = [' ', ' - ', ' -', '- ', '-', ' | ', ' |', '| ', ' / ', ' /', '/ ', ', ', ',', ' ,', ' – ', '(', ')']
+
+
+def fam_text_pieces(rng, seeds, fmt):
+    """Valid records whose title and description are runs of the pieces in TEXT_PIECES (found
+    `Data - - Analyst`, which crashed the title normalizer): no record may be lost, only blank
+    descriptions rejected."""
+    def text(lo, hi):
+        # Half of the pieces are separators with or without their spaces, so that they meet.
+        return ''.join(rng.choice(TEXT_SEPARATORS if rng.random() < 0.5 else TEXT_PIECES)
+                       for _ in range(rng.randint(lo, hi)))
+    items = seeds.postings(rng, rng.randint(4, 16))
+    for p in items:
+        p['title'] = text(0, 20)
+        p['description'] = text(1, 120) + ' data'
+    return Case(Doc(fmt, items, eol='\n').render())
+
+
 def fam_ft_shapes(rng, seeds, fmt):
     """France Travail pages whose containers have unexpected types."""
     offers = rng.sample(seeds.ft_offers, min(3, len(seeds.ft_offers)))
@@ -725,7 +754,7 @@ def fam_xml_markup(rng, seeds, fmt):
 
 FAMILIES = {
     'jsonl': [fam_json_wrong_types, fam_json_bad_escapes, fam_json_numbers, fam_json_deep_nesting,
-              fam_json_duplicate_keys, fam_jsonl_line_endings, fam_jsonl_shapes] + GENERIC,
+              fam_json_duplicate_keys, fam_jsonl_line_endings, fam_jsonl_shapes, fam_text_pieces] + GENERIC,
     'ft': [fam_json_wrong_types, fam_json_bad_escapes, fam_json_numbers, fam_json_deep_nesting,
            fam_json_duplicate_keys, fam_ft_shapes] + GENERIC,
     'csv': [fam_csv_line_endings, fam_csv_header_repeat, fam_csv_encodings, fam_csv_ragged, fam_csv_open_quote] + GENERIC,
