@@ -59,23 +59,20 @@ struct TitleCache {
     }
 
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let fast = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                x.count == y.count && x.elementsEqual(y)
-            }
-        }
-        return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+        var a = a, b = b // native strings: no copy, only contiguous access
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
     }
 
     /// A fast non-cryptographic hash of the UTF-8 bytes (titles come from postings, but a
     /// collision only costs a comparison).
     static func hash(_ s: String) -> UInt64 {
-        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: s.utf8.count)
-        @inline(__always) func mix(_ v: UInt64) {
-            h = (h ^ v) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 32
-        }
-        let contiguous: Void? = s.utf8.withContiguousStorageIfAvailable { bytes in
+        var s = s
+        return s.withUTF8 { bytes in
+            var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: bytes.count)
+            @inline(__always) func mix(_ v: UInt64) {
+                h = (h ^ v) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 32
+            }
             var i = 0
             let n = bytes.count
             let raw = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
@@ -83,16 +80,7 @@ struct TitleCache {
             var tail: UInt64 = 0, shift: UInt64 = 0
             while i < n { tail |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
             mix(tail)
+            return h ^ (h >> 29)
         }
-        if contiguous == nil {
-            // Same words as above, gathered byte by byte.
-            var tail: UInt64 = 0, shift: UInt64 = 0
-            for b in s.utf8 {
-                tail |= UInt64(b) << shift; shift += 8
-                if shift == 64 { mix(tail); tail = 0; shift = 0 }
-            }
-            mix(tail)
-        }
-        return h ^ (h >> 29)
     }
 }

@@ -210,9 +210,6 @@ public enum TitleNormalizer {
         return string(out[a..<b])
     }
 
-    /// Longest noise segment and marker, in scalars: longer text is neither.
-    static let maxNoiseSegment = noiseSegments.map(\.unicodeScalars.count).max()!
-    static let maxMarker = markers.map(\.unicodeScalars.count).max()!
     /// What a text must look like to be a noise segment or a marker (see `Shape`).
     static let noiseShape = Shape(noiseSegments)
     static let markerShape = Shape(markers)

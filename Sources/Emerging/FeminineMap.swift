@@ -22,9 +22,7 @@ public struct FeminineMap: Sendable, Hashable {
 
     static func endings(of words: [String: String]) -> [Unicode.Scalar]? {
         let last = Set(words.keys.compactMap { $0.unicodeScalars.last })
-        if last.contains(where: { $0.properties.generalCategory == .nonspacingMark || $0.value >= 0x300 && $0.value < 0x370 }) {
-            return nil
-        }
+        if last.contains(where: { $0.properties.generalCategory == .nonspacingMark }) { return nil }
         return last.sorted { $0.value < $1.value }
     }
 

@@ -45,8 +45,6 @@ public struct RomeMatcher: Sendable {
     /// title is matched on ids without making a string per word.
     let words: WordTable
     let tokenizer: Tokenizer
-    /// `titleNoise`, folded, for look-ups on token bytes.
-    let noise: WordTable
     /// Zeroed per-appellation weight buffers, reused from one title to the next by any thread.
     let sharedWeights: BufferPool
 
@@ -101,9 +99,6 @@ public struct RomeMatcher: Sendable {
         self.sharedWeights = BufferPool(count: stemsList.count)
         self.unknownWeight = log(1 + n) / 2
         self.tokenizer = Tokenizer(vocabulary: words)
-        var noise = WordTable(capacity: 64)
-        for w in Self.titleNoise { _ = noise.intern(Array(w.utf8)) }
-        self.noise = noise
     }
 
     /// The matching key of a title: light stems of its content words, in order.
@@ -135,15 +130,30 @@ public struct RomeMatcher: Sendable {
         for i in 0..<buf.count {
             let t = buf.tokens[i]
             if t.flags.contains(.skip) { continue }
-            if dropNoise {
-                let k = buf.key(i)
-                if titleNoise.contains(k) || k.allSatisfy({ $0.isNumber || $0 == "+" }) { continue }
-            }
+            if dropNoise && isNoise(buf, i) { continue }
             let stem = buf.stem(i)
             // `Développeur / Développeuse web` normalizes to `développeur - développeur web`.
             if !out.contains(stem) { out.append(stem) }
         }
         return out
+    }
+
+    /// `titleNoise` as a table, for look-ups on the folded bytes of a token.
+    static let noiseKeys: WordTable = {
+        var table = WordTable(capacity: 64)
+        for w in titleNoise { _ = table.intern(Array(w.utf8)) }
+        return table
+    }()
+
+    /// Whether token `i` never names the job: a `titleNoise` word, or a number (`75`, `2+`).
+    static func isNoise(_ buf: TokenBuffer, _ i: Int) -> Bool {
+        let t = buf.tokens[i]
+        return buf.folded.withUnsafeBufferPointer { folded in
+            let key = UnsafeBufferPointer(rebasing: folded[Int(t.keyStart)..<Int(t.keyEnd)])
+            if noiseKeys.lookup(key) != nil || key.allSatisfy({ $0 &- 0x30 < 10 || $0 == 0x2B }) { return true }
+            // Numerals beyond ASCII (`²`, `½`) count as numbers too.
+            return key.contains(where: { $0 >= 0x80 }) && buf.key(i).allSatisfy { $0.isNumber || $0 == "+" }
+        }
     }
 
     /// Maps a title: exact, then fuzzy; nil when neither reaches `minimumFuzzy`.
@@ -157,23 +167,15 @@ public struct RomeMatcher: Sendable {
         // The title's content words in order, each once, as in `stems(ofNormalized:)`: a stem
         // id when some label has the stem, else the stem itself.
         let buf = tokenizer.tokenize(normalized)
-        var known: [Int32] = []
         var unknown: [String] = []
         var order: [Int32] = [] // ≥ 0: a known id; < 0: -(index in `unknown`) - 1
-        buf.folded.withUnsafeBufferPointer { folded in
-            for i in 0..<buf.count {
-                let t = buf.tokens[i]
-                if t.flags.contains(.skip) { continue }
-                let key = UnsafeBufferPointer(rebasing: folded[Int(t.keyStart)..<Int(t.keyEnd)])
-                if noise.lookup(key) != nil { continue }
-                if key.allSatisfy({ $0 &- 0x30 < 10 || $0 == 0x2B }) { continue }
-                if key.contains(where: { $0 >= 0x80 }), buf.key(i).allSatisfy({ $0.isNumber || $0 == "+" }) { continue }
-                if t.word >= 0 {
-                    if !known.contains(t.word) { known.append(t.word); order.append(t.word) }
-                } else {
-                    let stem = buf.stem(i)
-                    if !unknown.contains(stem) { unknown.append(stem); order.append(-Int32(unknown.count)) }
-                }
+        for i in 0..<buf.count where !buf.tokens[i].flags.contains(.skip) && !Self.isNoise(buf, i) {
+            let word = buf.tokens[i].word
+            if word >= 0 {
+                if !order.contains(word) { order.append(word) }
+            } else {
+                let stem = buf.stem(i)
+                if !unknown.contains(stem) { unknown.append(stem); order.append(-Int32(unknown.count)) }
             }
         }
         guard !order.isEmpty else { return nil }
