@@ -255,12 +255,12 @@ public struct Classifier: Sendable {
                     var blocked = false
                     for k in Int(acceptStart[Int(st)])..<Int(acceptStart[Int(st) + 1]) {
                         let pi = compiled.acceptList[k]
-                        let pat = compiled.patterns[Int(pi)]
-                        guard guardsPass(pat, first: p, last: last, tokens: tokens, work: work) else { continue }
-                        if pat.isExclude { blocked = true; break }
+                        // Fields read in place: a copy of the pattern retains its arrays and string.
+                        guard guardsPass(Int(pi), first: p, last: last, tokens: tokens, work: work) else { continue }
+                        if compiled.patterns[Int(pi)].isExclude { blocked = true; break }
                         // Several wordings of one competency can share a path (label and variant): one hit.
                         if any, s.hits.last!.firstToken == Int32(p),
-                           compiled.patterns[Int(s.hits.last!.pattern)].competency == pat.competency { continue }
+                           compiled.patterns[Int(s.hits.last!.pattern)].competency == compiled.patterns[Int(pi)].competency { continue }
                         s.hits.append(Hit(pattern: pi, firstToken: Int32(p), lastToken: Int32(last),
                                           negated: isNegated(first: p, last: last, tokens: tokens)))
                         any = true
@@ -272,8 +272,10 @@ public struct Classifier: Sendable {
         }
     }
 
-    func guardsPass(_ pat: CompiledTaxonomy.Pattern, first: Int, last: Int, tokens: UnsafeBufferPointer<Token>,
+    func guardsPass(_ pi: Int, first: Int, last: Int, tokens: UnsafeBufferPointer<Token>,
                     work: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard compiled.patterns[pi].hasGuards else { return true }
+        let pat = compiled.patterns[pi]
         if let originals = pat.originals {
             // The matched words as written, function words stepped over as in the walk.
             var j = first
@@ -361,13 +363,12 @@ public struct Classifier: Sendable {
         offsets.sort()
         var scalars = [Int](repeating: 0, count: offsets.count)
         var pos = 0, count = 0
-        let base = original.baseAddress!, high: UInt64 = 0x8080_8080_8080_8080
+        let base = original.baseAddress!
         for (k, o) in offsets.enumerated() {
-            // Scalars = bytes that are not UTF-8 continuation bytes (10xxxxxx), counted 8 at a time.
-            while pos + 8 <= o {
-                let w = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
-                count += 8 - (w & high & ~(w << 1)).nonzeroBitCount
-                pos += 8
+            if o - pos >= 8 {
+                let words = (o - pos) / 8
+                count += 8 * words - Self.continuationBytes(base + pos, words: words)
+                pos += 8 * words
             }
             while pos < o { if original[pos] & 0xC0 != 0x80 { count += 1 }; pos += 1 }
             scalars[k] = count
@@ -381,12 +382,12 @@ public struct Classifier: Sendable {
         var order: [Int32] = []
         var groups: [[Evidence]] = []
         for (h, span) in zip(s.hits, byteSpans) {
-            let pat = compiled.patterns[Int(h.pattern)]
             let text = String(decoding: UnsafeBufferPointer(rebasing: original[span.0..<span.1]), as: UTF8.self)
-            let ev = Evidence(start: scalar(span.0), end: scalar(span.1), text: text,
-                              section: section(of: Int(h.firstToken), s), negated: h.negated, wording: pat.wording)
-            if let g = order.firstIndex(of: pat.competency) { groups[g].append(ev) } else {
-                order.append(pat.competency); groups.append([ev])
+            let competency = compiled.patterns[Int(h.pattern)].competency
+            let ev = Evidence(start: scalar(span.0), end: scalar(span.1), text: text, section: section(of: Int(h.firstToken), s),
+                              negated: h.negated, wording: compiled.patterns[Int(h.pattern)].wording)
+            if let g = order.firstIndex(of: competency) { groups[g].append(ev) } else {
+                order.append(competency); groups.append([ev])
             }
         }
         s.matched.append(contentsOf: order)
@@ -394,6 +395,30 @@ public struct Classifier: Sendable {
             let c = compiled.competencies[Int(ci)]
             return CompetencyMatch(id: c.id, domain: compiled.domains[c.domain], label: c.label, evidence: evidence)
         }
+    }
+}
+
+extension Classifier {
+    /// UTF-8 continuation bytes (`10xxxxxx`) in `8 * words` bytes. Each byte lane of an
+    /// accumulator counts them (at most 255 words per round), summed once per round: a
+    /// population count per word is a dozen instructions on CPUs without `popcnt`, which the
+    /// default x86-64 target assumes.
+    @inline(__always) static func continuationBytes(_ p: UnsafePointer<UInt8>, words: Int) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080, lanes: UInt64 = 0x00FF_00FF_00FF_00FF
+        var total = 0, done = 0
+        while done < words {
+            let round = min(255, words - done)
+            var acc: UInt64 = 0
+            for k in done..<(done + round) {
+                let w = UInt64(littleEndian: UnsafeRawPointer(p + 8 * k).loadUnaligned(as: UInt64.self))
+                acc &+= (w & high & ~(w << 1)) >> 7
+            }
+            // Eight byte lanes → four 16-bit lanes → their sum in the top 16 bits.
+            let pairs = (acc & lanes) &+ ((acc >> 8) & lanes)
+            total += Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+            done += round
+        }
+        return total
     }
 }
 
