@@ -98,6 +98,8 @@ struct Scanner {
     var pending: Token.Flags = [.lineStart, .clauseStart]
     var tokFlags: Token.Flags = []
     var letters = 0
+    /// The current token has a character outside ASCII (its key may differ from its bytes).
+    var nonASCII = false
     var uppers = 0
     var prevLower = false
     /// Folded and stemmed keys, in raw storage while scanning (growing arrays cost 13 % of the
@@ -384,6 +386,7 @@ struct Scanner {
         if !inToken { beginToken(&buf) }
         reserve(table.maxFoldLength(c))
         foldCount += table.fold(c, into: fold + foldCount)
+        if c >= 0x80 { nonASCII = true }
         if c >= 0x30 && c <= 0x39 { tokFlags.insert(.hasDigit) } else {
             letters += 1
             if isUpper { uppers += 1; if letters == 1 { tokFlags.insert(.capitalized) } }
@@ -425,7 +428,7 @@ struct Scanner {
             } else if b == 0xC3, j + 1 < n, base[j + 1] & 0xC0 == 0x80, case let e = latin[Int(base[j + 1] & 0x3F)], e != 0 {
                 out[count] = UInt8(truncatingIfNeeded: e)
                 if e >> 16 == 2 { out[count + 1] = UInt8(truncatingIfNeeded: e >> 8) }
-                count += Int(e >> 16); lettersSeen += 1; lower = true; j += 2
+                count += Int(e >> 16); lettersSeen += 1; lower = true; j += 2; nonASCII = true
             } else {
                 break scan
             }
@@ -473,7 +476,7 @@ struct Scanner {
         keyStart = foldCount
         tokFlags = pending
         pending = []
-        letters = 0; uppers = 0; prevLower = false
+        letters = 0; uppers = 0; prevLower = false; nonASCII = false
     }
 
     @inline(__always) mutating func endToken(_ buf: inout TokenBuffer) {
@@ -490,13 +493,17 @@ struct Scanner {
         let stemStart = stemCount
         let length = keyEnd - keyStart
         // The first 8 bytes of the key in one load; function words are stop words too, so one
-        // look-up decides for most words.
-        let head = UInt64(littleEndian: UnsafeRawPointer(fold + keyStart).loadUnaligned(as: UInt64.self))
+        // look-up decides for most words. A key equal to the word's own bytes (lower-case ASCII)
+        // is read from the text: read from the key buffer, just written by overlapping stores,
+        // the load waits for them (no store forwarding), and the memo look-up waits for the load.
+        let asWritten = uppers == 0 && !nonASCII && i - tokStart == length && tokStart + 16 <= bytes.count
+        let key = asWritten ? UnsafeRawPointer(bytes.baseAddress! + tokStart) : UnsafeRawPointer(fold + keyStart)
+        let head = UInt64(littleEndian: key.loadUnaligned(as: UInt64.self))
         var slot: UnsafeMutablePointer<WordCache.Entry>?
         var k0: UInt64 = 0, k1: UInt64 = 0
         if let cache, length <= 16 {
-            // Keys are followed by at least 16 readable bytes (`slack`): two loads, masked.
-            let second = UInt64(littleEndian: UnsafeRawPointer(fold + keyStart + 8).loadUnaligned(as: UInt64.self))
+            // Keys are followed by at least 16 readable bytes (`slack`, or the text's own): two loads, masked.
+            let second = UInt64(littleEndian: key.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
             if length < 8 { k0 = head & ((1 << UInt64(8 * length)) &- 1) } else {
                 k0 = head
                 k1 = length == 16 ? second : second & ((1 << UInt64(8 * (length - 8))) &- 1)
