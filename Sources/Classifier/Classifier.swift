@@ -68,6 +68,7 @@ public struct Classifier: Sendable {
 
     struct Hit {
         var pattern: Int32
+        var competency: Int32
         var firstToken: Int32
         var lastToken: Int32
         var negated: Bool
@@ -254,15 +255,15 @@ public struct Classifier: Sendable {
                     var any = false
                     var blocked = false
                     for k in Int(acceptStart[Int(st)])..<Int(acceptStart[Int(st) + 1]) {
-                        let pi = compiled.acceptList[k]
-                        // Fields read in place: a copy of the pattern retains its arrays and string.
-                        guard guardsPass(Int(pi), first: p, last: last, tokens: tokens, work: work) else { continue }
-                        if compiled.patterns[Int(pi)].isExclude { blocked = true; break }
+                        let accept = compiled.acceptList[k]
+                        if accept.hasGuards {
+                            guard guardsPass(Int(accept.pattern), first: p, last: last, tokens: tokens, work: work) else { continue }
+                        }
+                        if accept.isExclude { blocked = true; break }
                         // Several wordings of one competency can share a path (label and variant): one hit.
-                        if any, s.hits.last!.firstToken == Int32(p),
-                           compiled.patterns[Int(s.hits.last!.pattern)].competency == compiled.patterns[Int(pi)].competency { continue }
-                        s.hits.append(Hit(pattern: pi, firstToken: Int32(p), lastToken: Int32(last),
-                                          negated: isNegated(first: p, last: last, tokens: tokens)))
+                        if any, s.hits.last!.firstToken == Int32(p), s.hits.last!.competency == accept.competency { continue }
+                        s.hits.append(Hit(pattern: accept.pattern, competency: accept.competency, firstToken: Int32(p),
+                                          lastToken: Int32(last), negated: isNegated(first: p, last: last, tokens: tokens)))
                         any = true
                     }
                     if blocked || any { consumedTo = last; break }
@@ -272,9 +273,9 @@ public struct Classifier: Sendable {
         }
     }
 
+    /// Whether the case and context conditions of pattern `pi` hold for the match `first...last`.
     func guardsPass(_ pi: Int, first: Int, last: Int, tokens: UnsafeBufferPointer<Token>,
                     work: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard compiled.patterns[pi].hasGuards else { return true }
         let pat = compiled.patterns[pi]
         if let originals = pat.originals {
             // The matched words as written, function words stepped over as in the walk.
@@ -383,7 +384,7 @@ public struct Classifier: Sendable {
         var groups: [[Evidence]] = []
         for (h, span) in zip(s.hits, byteSpans) {
             let text = String(decoding: UnsafeBufferPointer(rebasing: original[span.0..<span.1]), as: UTF8.self)
-            let competency = compiled.patterns[Int(h.pattern)].competency
+            let competency = h.competency
             let ev = Evidence(start: scalar(span.0), end: scalar(span.1), text: text, section: section(of: Int(h.firstToken), s),
                               negated: h.negated, wording: compiled.patterns[Int(h.pattern)].wording)
             if let g = order.firstIndex(of: competency) { groups[g].append(ev) } else {

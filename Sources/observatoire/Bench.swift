@@ -45,6 +45,8 @@ struct BenchClassify: ParsableCommand {
     @Option(help: "Fichier skills_fr.csv d’ESCO : agrandit la taxonomie de tous ses libellés.")
     var esco: String?
     @OptionGroup var taxonomy: TaxonomyOptions
+    @Option(help: "Nombre de fils d’une mesure (répétable ; par défaut : 1 et tous les cœurs).")
+    var jobs: [Int] = []
     @Flag(help: ArgumentHelp("Mesure aussi la seule segmentation en mots (FrenchText).", visibility: .hidden))
     var tokenizeOnly = false
 
@@ -84,7 +86,7 @@ struct BenchClassify: ParsableCommand {
             print("segmentation seule, 1 fil : \(String(format: "%.1f", Double(bytes) / 1e6 / best)) Mo/s, \(tokens) mots")
         }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        for jobs in Set([1, cores]).sorted() {
+        for jobs in (self.jobs.isEmpty ? Set([1, cores]) : Set(self.jobs.map { max(1, $0) })).sorted() {
             var best = Double.infinity
             var found = 0
             for _ in 0..<passes {
