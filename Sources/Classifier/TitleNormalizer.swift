@@ -43,10 +43,50 @@ public enum TitleNormalizer {
     public static func normalize(_ title: String) -> String {
         // Titles arrive with escaped HTML too (`Analyste d&#039;exploitation`, `<b>H/F</b>`).
         let title = title.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) ? HTMLText.toText(title) : title
+        // Latin-1 titles (nearly all) go from their UTF-8 bytes to units directly.
+        if let units = latin1Units(of: title) { return normalizeUnits(units) }
         let t = scalars(of: title)
         // Line breaks are spaces by now: with no combining mark the same steps run on scalars.
         if t.eachIsOwnCharacter { return normalizeSimple(t) }
         return normalizeCharacters(t)
+    }
+
+    /// `scalars(of:)` as units, read from the UTF-8 bytes, when every scalar of the result is
+    /// below U+0100 (Latin-1, with the apostrophes, bullets, spaces and dashes `unify` maps into
+    /// it); nil otherwise.
+    static func latin1Units(of title: String) -> [UInt16]? {
+        var title = title
+        return title.withUTF8 { bytes -> [UInt16]? in
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    let v = UInt16(b)
+                    units.append(v &- 0x41 < 26 ? v + 0x20 : (b == 0x09 || b == 0x0A || b == 0x0D) ? 0x20 : v)
+                    i += 1
+                } else if b == 0xC2 || b == 0xC3, i + 1 < n {
+                    // String guarantees valid UTF-8: the next byte is a continuation byte.
+                    let v = UInt16(b & 0x1F) << 6 | UInt16(bytes[i + 1] & 0x3F)
+                    units.append(v == 0xA0 ? 0x20 : (v &- 0xC0 < 0x1F && v != 0xD7) ? v + 0x20 : v)
+                    i += 2
+                } else if b == 0xE2, i + 2 < n {
+                    let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    let u = unify(Unicode.Scalar(v) ?? "\u{FFFD}").value
+                    guard u < 0x100 else { return nil }
+                    units.append(UInt16(u))
+                    i += 3
+                } else if b == 0xCA, i + 1 < n, bytes[i + 1] == 0xBC {
+                    units.append(0x27) // ʼ
+                    i += 2
+                } else {
+                    return nil
+                }
+            }
+            return units
+        }
     }
 
     /// The lower-cased scalars of a title, apostrophes, dots, spaces and dashes unified. Titles
@@ -128,87 +168,136 @@ public enum TitleNormalizer {
         return out
     }
 
-    /// `normalizeCharacters` for scalars that are each a character of their own (all below
-    /// U+0300): the same segments, noise rules and words, on scalar arrays (tested against it).
+    /// `normalizeCharacters` for scalars that are each a character of their own (all below U+0300).
     static func normalizeSimple(_ t: [Unicode.Scalar]) -> String {
-        typealias Scalars = [Unicode.Scalar]
-        func string(_ s: some Collection<Unicode.Scalar>) -> String { String(scalars: s) }
-        func trimSpaces(_ s: Scalars) -> ArraySlice<Unicode.Scalar> {
-            var a = s.startIndex, b = s.endIndex
-            while a < b && s[a] == " " { a += 1 }
-            while b > a && s[b - 1] == " " { b -= 1 }
-            return s[a..<b]
+        normalizeUnits(t.map { UInt16($0.value) })
+    }
+
+    /// `normalizeCharacters` on units that are each a scalar below U+0300, and so a character of
+    /// its own: the same segments, noise rules and words, on index ranges of one array (tested
+    /// against it). Strings are made only for the few pieces that may be noise or feminine.
+    static func normalizeUnits(_ units: [UInt16]) -> String {
+        let space: UInt16 = 0x20, open: UInt16 = 0x28, close: UInt16 = 0x29
+        func string(_ s: UnsafeBufferPointer<UInt16>) -> String { String(scalars: s.lazy.map { Unicode.Scalar(UInt32($0))! }) }
+        func withoutSpaces(_ s: UnsafeBufferPointer<UInt16>) -> String {
+            String(scalars: s.lazy.filter { $0 != space }.map { Unicode.Scalar(UInt32($0))! })
         }
-        func withoutSpaces(_ s: some Collection<Unicode.Scalar>) -> String { string(s.lazy.filter { $0 != " " }) }
-        func hasNumber(_ s: Scalars) -> Bool {
+        func trimSpaces(_ s: UnsafeBufferPointer<UInt16>) -> UnsafeBufferPointer<UInt16> {
+            var a = 0, b = s.count
+            while a < b && s[a] == space { a += 1 }
+            while b > a && s[b - 1] == space { b -= 1 }
+            return UnsafeBufferPointer(rebasing: s[a..<b])
+        }
+        func hasNumber(_ s: UnsafeBufferPointer<UInt16>) -> Bool {
             var run = 0
             for c in s {
-                if c.value >= 0x30 && c.value <= 0x39 { run += 1 } else { if (2...5).contains(run) { return true }; run = 0 }
+                if c &- 0x30 < 10 { run += 1 } else { if (2...5).contains(run) { return true }; run = 0 }
             }
             return (2...5).contains(run)
         }
-        // `removeParenthesizedNoise`, on scalars.
-        func withoutParenthesizedNoise(_ t: Scalars) -> Scalars {
-            guard t.contains("(") else { return t }
-            var out: Scalars = []
-            var rest = t[...]
-            while let open = rest.firstIndex(of: "(") {
-                out += rest[..<open]
-                guard let close = rest[open...].firstIndex(of: ")"), close - open <= 26 else {
-                    out += rest[open...]; rest = []; break
+        func isNumeric(_ c: UInt16) -> Bool {
+            c &- 0x30 < 10 || (c >= 0x80 && Unicode.Scalar(UInt32(c))!.properties.numericType != nil)
+        }
+        // `removeParenthesizedNoise`, into `out`.
+        func withoutParenthesizedNoise(_ t: UnsafeBufferPointer<UInt16>, into out: inout [UInt16]) {
+            out.removeAll(keepingCapacity: true)
+            var rest = 0
+            while let o = t[rest...].firstIndex(of: open) {
+                out += t[rest..<o]
+                guard let c = t[o...].firstIndex(of: close), c - o <= 26 else {
+                    out += t[o...]; rest = t.count; break
                 }
-                let innerScalars = rest[(open + 1)..<close]
-                let inner = withoutSpaces(innerScalars)
-                let noise = markers.contains(inner) || noiseSegments.contains(inner)
-                    || innerScalars.allSatisfy({ $0 == " " || $0.properties.numericType != nil })
-                    || inclusiveSuffixes.contains(inner)
-                if noise { out.append(" ") } else { out += rest[open...close] }
-                rest = rest[(close + 1)...]
+                let inner = UnsafeBufferPointer(rebasing: t[(o + 1)..<c])
+                let bare = withoutSpaces(inner)
+                let noise = markers.contains(bare) || noiseSegments.contains(bare)
+                    || inner.allSatisfy({ $0 == space || isNumeric($0) }) || inclusiveSuffixes.contains(bare)
+                if noise { out.append(space) } else { out += t[o...c] }
+                rest = c + 1
             }
-            return out + rest
+            out += t[rest...]
         }
-        let parts = Self.segments(of: t)
-        // The words joined by spaces as they are found (kept segments separated by a `-` word).
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(t.count + 8)
-        var anyWord = false
-        func appendWord(_ w: some Collection<Unicode.Scalar>) {
-            if anyWord { out.append(" ") }
-            out.append(contentsOf: w)
-            anyWord = true
-        }
-        var keptAny = false
-        for (k, seg) in parts.enumerated() {
-            let cleaned = withoutParenthesizedNoise(seg)
-            let s = trimSpaces(cleaned)
-            if k > 0 && seg.count < 40 && hasNumber(seg) { continue }
-            if s.isEmpty { continue }
-            // Only a segment whose length and end scalars some noise segment or marker has is
-            // looked up (most are not: no string is made for them).
-            if noiseShape.admits(s, count: s.count) && noiseSegments.contains(string(s)) { continue }
-            if markerShape.admits(s, count: s.lazy.filter({ $0 != " " }).count) && markers.contains(withoutSpaces(s)) { continue }
-            // Kept segments are joined with " - " before being split into words.
-            if keptAny { appendWord(["-"]) }
-            keptAny = true
-            for raw in s.split(separator: " ") {
-                if markerShape.admits(raw, count: raw.count) && markers.contains(string(raw)) { continue }
-                // Words with no inclusive separator that do not end in `e` come out as they are
-                // (`masculine` and `stripInclusive` leave them alone): no string is made.
-                if raw.last != "e" && !raw.contains(where: { $0 == "·" || $0 == "." || $0 == "/" || $0 == "(" }) {
-                    appendWord(raw)
-                } else {
-                    appendWord(masculine(stripInclusive(string(raw))).unicodeScalars)
+        return units.withUnsafeBufferPointer { t -> String in
+            // The words joined by spaces as they are found (kept segments separated by a `-` word).
+            var out: [UInt16] = []
+            out.reserveCapacity(t.count + 8)
+            var anyWord = false
+            func appendWord(_ w: some Collection<UInt16>) {
+                if anyWord { out.append(space) }
+                out.append(contentsOf: w)
+                anyWord = true
+            }
+            var cleaned: [UInt16] = []
+            var keptAny = false
+            for (k, (a, b)) in segmentRanges(of: t).enumerated() {
+                let seg = UnsafeBufferPointer(rebasing: t[a..<b])
+                if k > 0 && seg.count < 40 && hasNumber(seg) { continue }
+                let hasParenthesis = seg.contains(open)
+                if hasParenthesis { withoutParenthesizedNoise(seg, into: &cleaned) }
+                cleaned.withUnsafeBufferPointer { cleanedBuffer in
+                    let s = trimSpaces(hasParenthesis ? cleanedBuffer : seg)
+                    if s.isEmpty { return }
+                    // Only a segment whose length and end units some noise segment or marker has is
+                    // looked up (most are not: no string is made for them).
+                    if noiseShape.admits(s, count: s.count) && noiseSegments.contains(string(s)) { return }
+                    if markerShape.admits(s, count: s.count(where: { $0 != space })) && markers.contains(withoutSpaces(s)) { return }
+                    // Kept segments are joined with " - " before being split into words.
+                    if keptAny { appendWord(CollectionOfOne(0x2D)) }
+                    keptAny = true
+                    var i = 0
+                    while i < s.count {
+                        if s[i] == space { i += 1; continue }
+                        var j = i
+                        while j < s.count && s[j] != space { j += 1 }
+                        let raw = UnsafeBufferPointer(rebasing: s[i..<j])
+                        i = j
+                        if markerShape.admits(raw, count: raw.count) && markers.contains(string(raw)) { continue }
+                        // Words with no inclusive separator that do not end in `e`, or too short to be
+                        // feminine, come out as they are (`masculine` and `stripInclusive` leave them
+                        // alone): no string is made.
+                        let plain = !raw.contains(where: { $0 == 0xB7 || $0 == 0x2E || $0 == 0x2F || $0 == open })
+                        if plain && (raw.last != 0x65 || raw.count < shortestFeminine) {
+                            appendWord(raw)
+                        } else {
+                            appendWord(masculine(stripInclusive(string(raw))).unicodeScalars.lazy.map { UInt16($0.value) })
+                        }
+                    }
                 }
             }
+            // Without the separators the words may start or end with (trimmed as the String
+            // version does).
+            func isEdge(_ c: UInt16) -> Bool { c == space || c == 0x2D || c == 0x7C || c == 0x2C || c == 0x3A }
+            var a = 0, b = out.count
+            while b > a && isEdge(out[b - 1]) { b -= 1 }
+            while a < b && isEdge(out[a]) { a += 1 }
+            return out.withUnsafeBufferPointer { string(UnsafeBufferPointer(rebasing: $0[a..<b])) }
         }
-        // Without the separators the words may start or end with (trimmed as the String
-        // version does).
-        func isEdge(_ c: Unicode.Scalar) -> Bool { c == " " || c == "-" || c == "|" || c == "," || c == ":" }
-        var a = 0, b = out.count
-        while b > a && isEdge(out[b - 1]) { b -= 1 }
-        while a < b && isEdge(out[a]) { a += 1 }
-        return string(out[a..<b])
     }
+
+    /// `segments(of:)` as index ranges.
+    static func segmentRanges(of t: UnsafeBufferPointer<UInt16>) -> [(Int, Int)] {
+        var ranges: [(Int, Int)] = []
+        var start = 0, i = 0
+        let n = t.count
+        while i < n {
+            let c = t[i]
+            let spacedSeparator = (c == 0x2D || c == 0x7C || c == 0x2F) && i > 0 && t[i - 1] == 0x20 && i + 1 < n && t[i + 1] == 0x20
+            if spacedSeparator || (c == 0x2C && i + 1 < n && t[i + 1] == 0x20) {
+                // Without the space before the separator, unless the segment is empty.
+                let end = spacedSeparator && i > start && t[i - 1] == 0x20 ? i - 1 : i
+                ranges.append((start, end))
+                i += 2
+                start = i
+                continue
+            }
+            i += 1
+        }
+        ranges.append((start, max(start, n)))
+        return ranges
+    }
+
+    /// Scalars in the shortest word of `feminineWords`, and at most 6 (the shortest word the
+    /// feminine endings apply to): `masculine` returns any shorter word unchanged.
+    static let shortestFeminine = min(6, feminineWords.keys.map(\.unicodeScalars.count).min() ?? 6)
 
     /// What a text must look like to be a noise segment or a marker (see `Shape`).
     static let noiseShape = Shape(noiseSegments)
@@ -218,21 +307,26 @@ public enum TitleNormalizer {
     /// word of the set has is not in it, which is decided without making it a string.
     struct Shape: Sendable {
         let lengths: ClosedRange<Int>
-        let first: Set<Unicode.Scalar>
-        let last: Set<Unicode.Scalar>
+        /// Indexed by scalar value below U+0300 (the units of `normalizeUnits`).
+        let first: [Bool]
+        let last: [Bool]
 
         init(_ words: Set<String>) {
             let counts = words.map(\.unicodeScalars.count)
             lengths = counts.min()!...counts.max()!
-            first = Set(words.compactMap(\.unicodeScalars.first))
-            last = Set(words.compactMap(\.unicodeScalars.last))
+            var first = [Bool](repeating: false, count: 0x300), last = first
+            for w in words {
+                if let a = w.unicodeScalars.first, a.value < 0x300 { first[Int(a.value)] = true }
+                if let b = w.unicodeScalars.last, b.value < 0x300 { last[Int(b.value)] = true }
+            }
+            self.first = first; self.last = last
         }
 
-        /// Whether `s` (`count` scalars once spaces are dropped, for the marker test; its ends
+        /// Whether `s` (`count` units once spaces are dropped, for the marker test; its ends
         /// are not spaces) may be a word of the set.
-        func admits(_ s: some BidirectionalCollection<Unicode.Scalar>, count: Int) -> Bool {
+        func admits(_ s: UnsafeBufferPointer<UInt16>, count: Int) -> Bool {
             guard lengths.contains(count), let a = s.first, let b = s.last else { return false }
-            return first.contains(a) && last.contains(b)
+            return first[Int(a)] && last[Int(b)]
         }
     }
 

@@ -32,7 +32,7 @@ struct ScalarPathTests {
     }
 
     @Test func titleNormalizerPathsAgree() {
-        var checked = 0
+        var checked = 0, latin1 = 0
         var labels = Self.titles
         for a in Self.reference.appellations { labels.append(a.masculine); labels.append(a.feminine) }
         // Real posting titles too, when ../shared is there (read at run time, never copied).
@@ -46,11 +46,17 @@ struct ScalarPathTests {
             let t = TitleNormalizer.scalars(of: title)
             // The Latin-1 fast path against String.lowercased().
             #expect(t == title.lowercased().unicodeScalars.map(TitleNormalizer.unify), "\(title)")
+            // The UTF-8 → Latin-1 units path against those scalars, when it applies.
+            if let units = TitleNormalizer.latin1Units(of: title) {
+                #expect(units == t.map { UInt16($0.value) }, "\(title)")
+                latin1 += 1
+            }
             guard t.allSatisfy({ $0.value < 0x300 }) else { continue }
             #expect(TitleNormalizer.normalizeSimple(t) == TitleNormalizer.normalizeCharacters(t), "\(title)")
             checked += 1
         }
         #expect(checked > 26_000)
+        #expect(latin1 > 25_000)
     }
 
     @Test func feminineMapPathsAgree() {
@@ -90,6 +96,7 @@ struct ScalarPathTests {
             let normalized = TitleNormalizer.normalize(title)
             #expect(!normalized.hasPrefix(" ") && !normalized.hasSuffix(" "), "\(title)")
             let t = TitleNormalizer.scalars(of: title)
+            if let units = TitleNormalizer.latin1Units(of: title) { #expect(units == t.map { UInt16($0.value) }, "\(title)") }
             guard t.allSatisfy({ $0.value < 0x300 }) else { continue }
             #expect(TitleNormalizer.normalizeSimple(t) == TitleNormalizer.normalizeCharacters(t), "\(title)")
             compared += 1
