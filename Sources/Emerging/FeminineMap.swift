@@ -58,30 +58,42 @@ public struct FeminineMap: Sendable, Hashable {
     /// Rewrites every word of an already normalized title (`TitleNormalizer.normalize` output):
     /// `cheffe de projet` → `chef de projet`. Separators and unknown words are kept.
     public func masculinize(_ normalizedTitle: String) -> String {
-        // Split on scalars when they are characters (much cheaper).
-        if normalizedTitle.unicodeScalars.eachIsOwnCharacter {
-            var out = ""
-            var word: [Unicode.Scalar] = []
-            for c in normalizedTitle.unicodeScalars {
-                let v = c.value
-                let letter = v < 0x80 ? (v | 0x20) &- 0x61 < 26 : c.properties.isAlphabetic
-                if letter || c == "’" || c == "'" { word.append(c); continue }
-                appendMasculine(word, to: &out); word.removeAll(keepingCapacity: true)
-                out.unicodeScalars.append(c)
+        // Split on scalars when they are characters (much cheaper); most titles have no feminine
+        // word and come back as they are, without a new string.
+        guard normalizedTitle.unicodeScalars.eachIsOwnCharacter else { return masculinizeCharacters(normalizedTitle) }
+        let scalars = normalizedTitle.unicodeScalars
+        var out: String?
+        var copied = scalars.startIndex
+        var wordStart: String.UnicodeScalarView.Index?
+        var last: Unicode.Scalar = " "
+        func endWord(_ end: String.UnicodeScalarView.Index) {
+            guard let start = wordStart else { return }
+            wordStart = nil
+            guard endings?.contains(last) ?? true else { return }
+            let word = String(scalars[start..<end])
+            guard let m = words[word], m != word else { return }
+            if out == nil { out = "" }
+            out!.unicodeScalars.append(contentsOf: scalars[copied..<start])
+            out! += m
+            copied = end
+        }
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            let v = c.value
+            let letter = v < 0x80 ? (v | 0x20) &- 0x61 < 26 : c.properties.isAlphabetic
+            if letter || c == "’" || c == "'" {
+                if wordStart == nil { wordStart = i }
+                last = c
+            } else {
+                endWord(i)
             }
-            appendMasculine(word, to: &out)
-            return out
+            i = scalars.index(after: i)
         }
-        return masculinizeCharacters(normalizedTitle)
-    }
-
-    /// Appends the masculine form of a word whose scalars are characters.
-    private func appendMasculine(_ word: [Unicode.Scalar], to out: inout String) {
-        if let last = word.last, endings?.contains(last) ?? true {
-            out += masculine(String(scalars: word))
-        } else {
-            out.unicodeScalars.append(contentsOf: word)
-        }
+        endWord(scalars.endIndex)
+        guard var out else { return normalizedTitle }
+        out.unicodeScalars.append(contentsOf: scalars[copied...])
+        return out
     }
 
     /// `masculinize` over characters (any text).

@@ -166,7 +166,12 @@ public struct RomeMatcher: Sendable {
     public func match(normalized: String) -> RomeMatch? {
         // The title's content words in order, each once, as in `stems(ofNormalized:)`: a stem
         // id when some label has the stem, else the stem itself.
-        let buf = tokenizer.tokenize(normalized)
+        // A pooled buffer: a new one per title allocated its arrays each time.
+        var work = sharedWeights.take()
+        defer { sharedWeights.give(work) }
+        var text = normalized
+        text.withUTF8 { tokenizer.tokenize($0, into: &work.tokens) }
+        let buf = work.tokens
         var unknown: [String] = []
         var order: [Int32] = [] // ≥ 0: a known id; < 0: -(index in `unknown`) - 1
         for i in 0..<buf.count where !buf.tokens[i].flags.contains(.skip) && !Self.isNoise(buf, i) {
@@ -191,13 +196,12 @@ public struct RomeMatcher: Sendable {
         }
         // Shared weight per appellation in a dense array (a dictionary grew and hashed for every
         // appellation of a common word such as `agent`), with the list of those touched.
-        let shared = sharedWeights.take()
+        let shared = work.buffer
         var touched: [Int32] = []
         defer {
             // Back to all zeros for the next title (clearing 13,120 weights per title cost more
             // than the scoring).
             for a in touched { shared[Int(a)] = 0 }
-            sharedWeights.give(shared)
         }
         for id in ids {
             let w = idf[Int(id)]
@@ -234,26 +238,29 @@ public struct RomeMatcher: Sendable {
     }
 }
 
-/// Zero-filled `Double` buffers of one size, taken and given back around each use, so that a
-/// buffer is allocated once per thread that needs one rather than once per use. A buffer must
-/// be given back zero-filled.
+/// Working memory for one title match — zero-filled `Double` weights of one size and a token
+/// buffer — taken and given back around each use, so that it is allocated once per thread that
+/// needs it rather than once per title. Weights must be given back zero-filled.
 final class BufferPool: Sendable {
-    /// A buffer owned by the pool or by the one caller that took it.
-    struct Owned: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<Double> }
+    /// Memory owned by the pool or by the one caller that took it.
+    struct Owned: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Double>
+        var tokens = TokenBuffer(reusedForShortTexts: true)
+    }
     let count: Int
     private let free = Mutex<[Owned]>([])
 
     init(count: Int) { self.count = count }
 
-    func take() -> UnsafeMutableBufferPointer<Double> {
-        if let b = free.withLock({ $0.popLast() }) { return b.buffer }
+    func take() -> Owned {
+        if let b = free.withLock({ $0.popLast() }) { return b }
         let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
         b.initialize(repeating: 0)
-        return b
+        return Owned(buffer: b)
     }
 
-    func give(_ buffer: UnsafeMutableBufferPointer<Double>) {
-        free.withLock { $0.append(Owned(buffer: buffer)) }
+    func give(_ owned: Owned) {
+        free.withLock { $0.append(owned) }
     }
 
     deinit {

@@ -17,6 +17,13 @@ public struct TokenBuffer: Sendable {
     /// 48 KB of reserved, page-faulted memory.
     public init() {}
 
+    /// A buffer meant for many short texts (titles, one after the other): it keeps the
+    /// tokenizer's working memory and word memo from the first text on, which a buffer otherwise
+    /// does only once a text of some length (512 bytes) has gone through it.
+    public init(reusedForShortTexts: Bool) {
+        if reusedForShortTexts { storage = ScanStorage() }
+    }
+
     /// The tokenizer's memo of frequent words, kept from one text to the next (see `WordCache`).
     var cache: WordCache?
     /// The tokenizer's working memory, kept from one text to the next.

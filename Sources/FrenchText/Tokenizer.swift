@@ -54,7 +54,7 @@ public struct Tokenizer: Sendable {
         // The word memo pays off over a text of some length, or over a buffer reused for many
         // texts; it is never shared between two buffers either.
         let identity = vocabulary?.identity ?? 0
-        if usesWordMemo && (bytes.count >= 512 || buffer.cache != nil) {
+        if usesWordMemo && (bytes.count >= 512 || buffer.cache != nil || buffer.storage != nil) {
             if !isKnownUniquelyReferenced(&buffer.cache) || buffer.cache!.vocabulary != identity {
                 buffer.cache = WordCache(vocabulary: identity)
             }
@@ -375,6 +375,14 @@ struct Scanner {
     /// ASCII word without decoding or table look-ups.
     @inline(__always) mutating func word(_ c: UInt32, _ len: Int, _ buf: inout TokenBuffer) {
         let n = bytes.count
+        // A lower-case ASCII letter (most words start with one) is taken by the run below like
+        // the letters after it: no case, fold or class look-up.
+        if c &- 0x61 < 26 {
+            if !inToken { beginToken(&buf) }
+            reserve(n - i)
+            asciiRun()
+            return
+        }
         let isUpper = c < 0x80 ? (c >= 0x41 && c <= 0x5A) : table.isUpper(c)
         if inToken && splitCamel && prevLower && isUpper {
             let (nextCls, nextC, _) = classAt(i + len)
@@ -393,9 +401,15 @@ struct Scanner {
         }
         prevLower = c < 0x80 ? (c >= 0x61 && c <= 0x7A) : table.isLower(c)
         i += len
-        // Fast path: the rest of a word in ASCII and lower-case Latin-1, without decoding or class
-        // look-ups, in locals (fields of `self` would be stored back to memory on every byte).
         reserve(n - i)
+        asciiRun()
+    }
+
+    /// Takes the rest of a word in ASCII and lower-case Latin-1 from `i` on, without decoding or
+    /// class look-ups, in locals (fields of `self` would be stored back to memory on every byte).
+    /// Needs room for the rest of the text in the key buffer (`reserve(bytes.count - i)`).
+    @inline(__always) mutating func asciiRun() {
+        let n = bytes.count
         let base = bytes.baseAddress!, out = fold
         var j = i, count = foldCount, lettersSeen = letters, upperSeen = uppers, lower = prevLower, digit = false
         // First the leading run of a–z, 8 bytes at a time (SWAR): most of a French word once its
