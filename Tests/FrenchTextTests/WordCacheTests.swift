@@ -53,6 +53,26 @@ struct WordCacheTests {
         #expect(hitsPossible > 20)
     }
 
+    /// Job titles one after the other through one buffer made for short texts (the ROME matcher's):
+    /// the memo and working memory are kept from the first title on, with the same tokens.
+    @Test func aBufferForShortTextsGivesWhatAFreshBufferGives() {
+        let tokenizer = Tokenizer(vocabulary: Self.vocabulary())
+        var plain = tokenizer
+        plain.usesWordMemo = false
+        var reused = TokenBuffer(reusedForShortTexts: true)
+        let titles = ["développeur python", "Développeuse Python (H/F)", "data analyst", "analyste de données",
+                      "pseudonymisation", "chef de projet sécurité des systèmes", "SQL", "", "  ", "gouvernance",
+                      "ingénieur interoperabilite donnees", "Data Engineer - CDI - Lyon", "développeur python"]
+        for title in titles + titles {
+            var fresh = TokenBuffer()
+            var a = title, b = title
+            a.withUTF8 { tokenizer.tokenize($0, into: &reused) }
+            b.withUTF8 { plain.tokenize($0, into: &fresh) }
+            #expect(reused.cache != nil)
+            #expect(Self.snapshot(reused) == Self.snapshot(fresh), "\(title)")
+        }
+    }
+
     @Test func aNewVocabularyIsNotAnsweredFromTheMemo() {
         var vocabulary = WordTable()
         _ = vocabulary.intern(Array("donnee".utf8))
