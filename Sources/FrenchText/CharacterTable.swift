@@ -49,6 +49,14 @@ public final class CharacterTable: Sendable {
     private let classes: [CharClass]
     /// Classes of the ASCII range, for the tokenizer's fast path.
     let ascii: [CharClass]
+    /// `ascii` in memory of its own, for the scanner's loop: an array read there checked the
+    /// array's bounds on every character.
+    let asciiClasses: ClassPointer
+
+    struct ClassPointer: @unchecked Sendable {
+        let base: UnsafeMutablePointer<CharClass>
+        @inline(__always) subscript(_ b: UInt8) -> CharClass { base[Int(b & 0x7F)] }
+    }
     /// Folded forms of the lower-case Latin-1 letters U+00C0–U+00FF by their UTF-8 second byte
     /// (after `C3`), for the tokenizer's fast path: first byte in bits 0–7, second in 8–15,
     /// length in 16–23; 0 for the others (upper case, `÷`), which take the general path.
@@ -88,6 +96,9 @@ public final class CharacterTable: Sendable {
         }
         foldStart[count] = UInt32(foldBytes.count)
         ascii = Array(classes[0..<128])
+        let base = UnsafeMutablePointer<CharClass>.allocate(capacity: 128)
+        base.initialize(from: ascii, count: 128)
+        asciiClasses = ClassPointer(base: base)
         var latin = [UInt32](repeating: 0, count: 64)
         for k in 0..<64 {
             let i = 0xC0 + k
@@ -99,6 +110,8 @@ public final class CharacterTable: Sendable {
         self.classes = classes; self.upper = upper; self.lower = lower
         self.foldStart = foldStart; self.foldBytes = foldBytes
     }
+
+    deinit { asciiClasses.base.deallocate() }
 
     @inline(__always) private func slot(_ c: UInt32) -> Int? {
         if c < Self.lowLimit { return Int(c) }

@@ -90,6 +90,7 @@ struct Scanner {
     /// Copies of the global sets: reading a global checks its one-time initialization on every word.
     let stopWords = StopWords.set
     let skipWords = FrenchText.skipWords
+    let asciiClasses: CharacterTable.ClassPointer
 
     var i = 0
     var inToken = false
@@ -129,6 +130,7 @@ struct Scanner {
     init(bytes: UnsafeBufferPointer<UInt8>, table: CharacterTable, splitCamel: Bool, vocabulary: WordTable?, marks: [Bool],
          storage: ScanStorage?) {
         self.bytes = bytes; self.table = table; self.splitCamel = splitCamel; self.vocabulary = vocabulary
+        asciiClasses = table.asciiClasses
         self.marks = marks
         let foldNeeded = bytes.count * 2 + 64, tokNeeded = bytes.count / 4 + 64
         if let storage, storage.foldCapacity >= foldNeeded {
@@ -270,98 +272,13 @@ struct Scanner {
             // through the class switch on every character mispredicts.
             let b = bytes[i]
             if b == 0x20 { endToken(&buf); i += 1; continue }
-            let (cls, c, len) = b < 0x80 ? (table.ascii[Int(b)], UInt32(b), 1) : classAt(i)
-            if cls == .word { word(c, len, &buf); continue }
-            switch cls {
-            case .word:
-                break // taken before the switch
-            case .mark, .ignorable:
-                i += len
-            case .apostrophe:
-                if inToken {
-                    let isElision = elisions.contains(UnsafeBufferPointer(start: fold + keyStart, count: foldCount - keyStart))
-                    let (nextCls, _, _) = classAt(i + len)
-                    endToken(&buf)
-                    if nextCls == .word, isElision {
-                        toks[tokCount - 1].flags.formUnion([.elision, .skip, .stop])
-                    }
-                }
-                i += len
-            case .middleDot:
-                if inToken, case (.word, _, _) = classAt(i + len) {
-                    i = skipInclusiveChain(from: i, any: true)
-                    endToken(&buf)
-                } else {
-                    endToken(&buf)
-                    pending.insert(.clauseStart)
-                    i += len
-                }
-            case .dot:
-                if inToken {
-                    let run = wordRun(at: i + 1)
-                    if run.key.isEmpty {
-                        endToken(&buf); pending.insert(.clauseStart); i += 1
-                    } else if run.digits && lastCharIsDigit() {
-                        put(0x2E); i += 1 // 3.5: keep going
-                    } else if dotJoinedSuffixes.contains(run.key) {
-                        put(0x2E); i += 1 // Node.js
-                    } else if inclusiveSuffixes.contains(run.key), !isWordAt(run.end), letters >= 3 {
-                        i = skipInclusiveChain(from: i, any: false)
-                        endToken(&buf)
-                    } else {
-                        endToken(&buf); pending.insert(.clauseStart); i += 1
-                    }
-                } else {
-                    // A dot before a word (`.NET`) starts nothing; elsewhere it ends a sentence.
-                    if !isWordAt(i + 1) { pending.insert(.clauseStart) }
-                    i += 1
-                }
-            case .plusHash:
-                if inToken, letters == 1, foldCount - keyStart == 1 {
-                    if c == 0x2B, i + 1 < n, bytes[i + 1] == 0x2B, !isWordAt(i + 2) {
-                        put(0x2B); put(0x2B); i += 2
-                        endToken(&buf); continue
-                    }
-                    if c == 0x23, !isWordAt(i + 1) {
-                        put(0x23); i += 1
-                        endToken(&buf); continue
-                    }
-                }
-                endToken(&buf); i += len
-            case .openParen:
-                if inToken {
-                    let run = wordRun(at: i + len)
-                    if inclusiveSuffixes.contains(run.key), run.end < n, bytes[run.end] == 0x29 {
-                        i = run.end + 1
-                        endToken(&buf); continue
-                    }
-                }
-                endToken(&buf); i += len
-            case .slash:
-                if inToken {
-                    let run = wordRun(at: i + len)
-                    if run.key.count >= 2, inclusiveSuffixes.contains(run.key), !isWordAt(run.end), letters >= 4 {
-                        i = run.end
-                        endToken(&buf); continue
-                    }
-                }
-                endToken(&buf); i += len
-            case .hyphen:
-                endToken(&buf)
-                // A dash between spaces separates clauses ("Python – SQL"); inside a word it does not.
-                if i > 0, bytes[i - 1] == 0x20, i + len < n, bytes[i + len] == 0x20 { pending.insert(.clauseStart) }
-                i += len
-            case .newline:
-                endToken(&buf); pending.formUnion([.lineStart, .clauseStart]); i += len
-            case .clause:
-                endToken(&buf)
-                if c == 0x3A || c == 0x3F, tokCount > 0, onlySpacesBetween(Int(toks[tokCount - 1].end), i) {
-                    toks[tokCount - 1].flags.insert(.beforeColon)
-                }
-                pending.insert(.clauseStart); i += len
-            case .space, .other, .closeParen, .ampersand, .lessThan:
-                endToken(&buf); i += len
+            if b < 0x80 {
+                let cls = asciiClasses[b]
+                if cls == .word { word(UInt32(b), 1, &buf) } else { separator(cls, UInt32(b), 1, &buf) }
+                continue
             }
+            let (cls, c, len) = classAt(i)
+            if cls == .word { word(c, len, &buf) } else { separator(cls, c, len, &buf) }
         }
         endToken(&buf)
         buf.tokens.append(contentsOf: UnsafeBufferPointer(start: toks, count: tokCount))
@@ -369,6 +286,102 @@ struct Scanner {
         buf.stems.append(contentsOf: UnsafeBufferPointer(start: stems, count: stemCount))
         buf.clauseStarts.append(contentsOf: UnsafeBufferPointer(start: clauseIdx, count: clauseCount))
         buf.marked.append(contentsOf: UnsafeBufferPointer(start: markIdx, count: markCount))
+    }
+
+    /// Any character but a word character or an ASCII space: out of line, so that the loop above
+    /// branches on those two instead of jumping through this switch's table at every word.
+    @inline(never) mutating func separator(_ cls: CharClass, _ c: UInt32, _ len: Int, _ buf: inout TokenBuffer) {
+        let n = bytes.count
+        switch cls {
+        case .word:
+            break // taken before the switch
+        case .mark, .ignorable:
+            i += len
+        case .apostrophe:
+            if inToken {
+                let isElision = elisions.contains(UnsafeBufferPointer(start: fold + keyStart, count: foldCount - keyStart))
+                let (nextCls, _, _) = classAt(i + len)
+                endToken(&buf)
+                if nextCls == .word, isElision {
+                    toks[tokCount - 1].flags.formUnion([.elision, .skip, .stop])
+                }
+            }
+            i += len
+        case .middleDot:
+            if inToken, case (.word, _, _) = classAt(i + len) {
+                i = skipInclusiveChain(from: i, any: true)
+                endToken(&buf)
+            } else {
+                endToken(&buf)
+                pending.insert(.clauseStart)
+                i += len
+            }
+        case .dot:
+            if inToken {
+                let run = wordRun(at: i + 1)
+                if run.key.isEmpty {
+                    endToken(&buf); pending.insert(.clauseStart); i += 1
+                } else if run.digits && lastCharIsDigit() {
+                    put(0x2E); i += 1 // 3.5: keep going
+                } else if dotJoinedSuffixes.contains(run.key) {
+                    put(0x2E); i += 1 // Node.js
+                } else if inclusiveSuffixes.contains(run.key), !isWordAt(run.end), letters >= 3 {
+                    i = skipInclusiveChain(from: i, any: false)
+                    endToken(&buf)
+                } else {
+                    endToken(&buf); pending.insert(.clauseStart); i += 1
+                }
+            } else {
+                // A dot before a word (`.NET`) starts nothing; elsewhere it ends a sentence.
+                if !isWordAt(i + 1) { pending.insert(.clauseStart) }
+                i += 1
+            }
+        case .plusHash:
+            if inToken, letters == 1, foldCount - keyStart == 1 {
+                if c == 0x2B, i + 1 < n, bytes[i + 1] == 0x2B, !isWordAt(i + 2) {
+                    put(0x2B); put(0x2B); i += 2
+                    endToken(&buf); return
+                }
+                if c == 0x23, !isWordAt(i + 1) {
+                    put(0x23); i += 1
+                    endToken(&buf); return
+                }
+            }
+            endToken(&buf); i += len
+        case .openParen:
+            if inToken {
+                let run = wordRun(at: i + len)
+                if inclusiveSuffixes.contains(run.key), run.end < n, bytes[run.end] == 0x29 {
+                    i = run.end + 1
+                    endToken(&buf); return
+                }
+            }
+            endToken(&buf); i += len
+        case .slash:
+            if inToken {
+                let run = wordRun(at: i + len)
+                if run.key.count >= 2, inclusiveSuffixes.contains(run.key), !isWordAt(run.end), letters >= 4 {
+                    i = run.end
+                    endToken(&buf); return
+                }
+            }
+            endToken(&buf); i += len
+        case .hyphen:
+            endToken(&buf)
+            // A dash between spaces separates clauses ("Python – SQL"); inside a word it does not.
+            if i > 0, bytes[i - 1] == 0x20, i + len < n, bytes[i + len] == 0x20 { pending.insert(.clauseStart) }
+            i += len
+        case .newline:
+            endToken(&buf); pending.formUnion([.lineStart, .clauseStart]); i += len
+        case .clause:
+            endToken(&buf)
+            if c == 0x3A || c == 0x3F, tokCount > 0, onlySpacesBetween(Int(toks[tokCount - 1].end), i) {
+                toks[tokCount - 1].flags.insert(.beforeColon)
+            }
+            pending.insert(.clauseStart); i += len
+        case .space, .other, .closeParen, .ampersand, .lessThan:
+            endToken(&buf); i += len
+        }
     }
 
     /// A word character: starts or continues the current token, then takes the rest of an
