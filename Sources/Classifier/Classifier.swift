@@ -37,6 +37,8 @@ public struct Classifier: Sendable {
         var tokenizer = Tokenizer(vocabulary: compiled.vocabulary)
         // Matches begin only at words that start some wording: the tokenizer lists their tokens.
         tokenizer.marks = compiled.rootNext.map { $0 >= 0 }
+        // The matcher reads word ids, never stems.
+        tokenizer.keepsStems = false
         self.tokenizer = tokenizer
         self.rule = rule
     }

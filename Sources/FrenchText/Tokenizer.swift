@@ -21,6 +21,10 @@ public struct Tokenizer: Sendable {
     /// reader interested in few words (the matcher: those that start a wording) goes straight
     /// to them instead of reading every token.
     public var marks: [Bool] = []
+    /// Whether the buffer gets each token's stem (`TokenBuffer.stems`, `Token.stemStart`). A
+    /// reader of word ids alone (the matcher) turns it off: a word found in the memo then costs
+    /// no stem read or copy, and the stem ranges of its tokens are empty.
+    public var keepsStems = true
     let table: CharacterTable
     /// Whether buffers keep the word memo (`WordCache`); tests turn it off to compare with the
     /// plain path.
@@ -50,7 +54,7 @@ public struct Tokenizer: Sendable {
         let reused = bytes.count >= 512 || buffer.storage != nil
         if reused && !isKnownUniquelyReferenced(&buffer.storage) { buffer.storage = ScanStorage() }
         var scanner = Scanner(bytes: bytes, table: table, splitCamel: splitCamelCase, vocabulary: vocabulary, marks: marks,
-                              storage: reused ? buffer.storage : nil)
+                              keepStems: keepsStems, storage: reused ? buffer.storage : nil)
         // The word memo pays off over a text of some length, or over a buffer reused for many
         // texts; it is never shared between two buffers either.
         let identity = vocabulary?.identity ?? 0
@@ -58,7 +62,7 @@ public struct Tokenizer: Sendable {
             if !isKnownUniquelyReferenced(&buffer.cache) || buffer.cache!.vocabulary != identity {
                 buffer.cache = WordCache(vocabulary: identity)
             }
-            scanner.cache = buffer.cache!.entries
+            scanner.cache = buffer.cache!.memory
         }
         defer { scanner.release(to: reused ? buffer.storage : nil) }
         scanner.run(into: &buffer)
@@ -125,12 +129,14 @@ struct Scanner {
 
     let vocabulary: WordTable?
     /// The buffer's word memo, when it has one.
-    var cache: UnsafeMutablePointer<WordCache.Entry>?
+    var cache: WordCache.Memory?
+    let keepStems: Bool
 
     init(bytes: UnsafeBufferPointer<UInt8>, table: CharacterTable, splitCamel: Bool, vocabulary: WordTable?, marks: [Bool],
-         storage: ScanStorage?) {
+         keepStems: Bool, storage: ScanStorage?) {
         self.bytes = bytes; self.table = table; self.splitCamel = splitCamel; self.vocabulary = vocabulary
         asciiClasses = table.asciiClasses
+        self.keepStems = keepStems
         self.marks = marks
         let foldNeeded = bytes.count * 2 + 64, tokNeeded = bytes.count / 4 + 64
         if let storage, storage.foldCapacity >= foldNeeded {
@@ -526,7 +532,7 @@ struct Scanner {
         let asWritten = uppers == 0 && !nonASCII && i - tokStart == length && tokStart + 16 <= bytes.count
         let key = asWritten ? UnsafeRawPointer(bytes.baseAddress! + tokStart) : UnsafeRawPointer(fold + keyStart)
         let head = UInt64(littleEndian: key.loadUnaligned(as: UInt64.self))
-        var slot: UnsafeMutablePointer<WordCache.Entry>?
+        var slot: Int?
         var k0: UInt64 = 0, k1: UInt64 = 0
         if let cache, length <= 16 {
             // Keys are followed by at least 16 readable bytes (`slack`, or the text's own): two loads, masked.
@@ -535,13 +541,14 @@ struct Scanner {
                 k0 = head
                 k1 = length == 16 ? second : second & ((1 << UInt64(8 * (length - 8))) &- 1)
             }
-            let s = cache + WordCache.slot(k0, k1, length)
-            let meta = s.pointee.meta
-            if meta & 0xFF == UInt64(length), s.pointee.k0 == k0, s.pointee.k1 == k1 {
-                let stemLength = Int((meta >> 8) & 0xFF)
-                UnsafeMutableRawPointer(stems + stemStart).storeBytes(of: s.pointee.s0.littleEndian, as: UInt64.self)
-                UnsafeMutableRawPointer(stems + stemStart + 8).storeBytes(of: s.pointee.s1.littleEndian, as: UInt64.self)
-                stemCount += stemLength
+            let s = WordCache.Memory.slot(k0, k1, length)
+            if let meta = cache.meta(s, k0, k1, length) {
+                if keepStems {
+                    let (s0, s1) = cache.stem(s)
+                    UnsafeMutableRawPointer(stems + stemStart).storeBytes(of: s0.littleEndian, as: UInt64.self)
+                    UnsafeMutableRawPointer(stems + stemStart + 8).storeBytes(of: s1.littleEndian, as: UInt64.self)
+                    stemCount += Int((meta >> 8) & 0xFF)
+                }
                 tokFlags.formUnion(Token.Flags(rawValue: UInt16(truncatingIfNeeded: meta >> 16)))
                 var token = Token(start: Int32(tokStart), end: Int32(i), keyStart: Int32(keyStart), keyEnd: Int32(keyEnd),
                                   stemStart: Int32(stemStart), stemEnd: Int32(stemCount), flags: tokFlags)
@@ -569,15 +576,19 @@ struct Scanner {
             token.word = vocabulary.lookup(UnsafeBufferPointer(start: stems + stemStart, count: stemCount - stemStart),
                                            readable: foldCapacity + Self.slack - stemStart) ?? -1
         }
-        if let slot {
+        if let slot, let cache {
             // Remember what depends on the key alone: the stop-word flags this word added, its stem, its id.
             let added = tokFlags.subtracting(before).intersection([.stop, .skip])
             let stemLength = stemCount - stemStart
             let s0 = UInt64(littleEndian: UnsafeRawPointer(stems + stemStart).loadUnaligned(as: UInt64.self))
             let s1 = UInt64(littleEndian: UnsafeRawPointer(stems + stemStart + 8).loadUnaligned(as: UInt64.self))
-            slot.pointee = WordCache.Entry(k0: k0, k1: k1, s0: s0, s1: s1,
-                                           meta: UInt64(length) | UInt64(stemLength) << 8 | UInt64(added.rawValue) << 16
-                                               | UInt64(UInt32(bitPattern: token.word &+ 1)) << 32)
+            cache.store(slot, k0: k0, k1: k1, meta: UInt64(length) | UInt64(stemLength) << 8 | UInt64(added.rawValue) << 16
+                            | UInt64(UInt32(bitPattern: token.word &+ 1)) << 32, s0: s0, s1: s1)
+        }
+        if !keepStems {
+            // The stem served the look-ups only.
+            stemCount = stemStart
+            token.stemEnd = token.stemStart
         }
         appendToken(token)
     }

@@ -73,6 +73,30 @@ struct WordCacheTests {
         }
     }
 
+    /// A tokenizer that does not keep stems (the matcher's) gives the same tokens, ids and flags
+    /// with empty stem ranges; a memo it filled still gives stems to one that keeps them.
+    @Test func stemsCanBeLeftOutWithTheSameTokens() {
+        let keeping = Tokenizer(vocabulary: Self.vocabulary())
+        var leaving = keeping
+        leaving.keepsStems = false
+        func strip(_ b: TokenBuffer) -> [String] {
+            (0..<b.count).map { i in let t = b.tokens[i]; return "\(t.start)-\(t.end) \(b.key(i)) \(t.flags.rawValue) \(t.word)" }
+        }
+        var shared = TokenBuffer()
+        for text in Self.texts + Self.texts {
+            var reference = TokenBuffer(), lean = TokenBuffer()
+            var a = text, b = text, c = text
+            a.withUTF8 { keeping.tokenize($0, into: &reference) }
+            b.withUTF8 { leaving.tokenize($0, into: &lean) }
+            #expect(strip(lean) == strip(reference))
+            #expect(lean.stems.isEmpty && lean.tokens.allSatisfy { $0.stemStart == $0.stemEnd })
+            // One buffer, one memo, both kinds of tokenizer in turn.
+            c.withUTF8 { leaving.tokenize($0, into: &shared) }
+            c.withUTF8 { keeping.tokenize($0, into: &shared) }
+            #expect(Self.snapshot(shared) == Self.snapshot(reference))
+        }
+    }
+
     @Test func aNewVocabularyIsNotAnsweredFromTheMemo() {
         var vocabulary = WordTable()
         _ = vocabulary.intern(Array("donnee".utf8))
