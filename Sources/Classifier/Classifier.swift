@@ -61,6 +61,10 @@ public struct Classifier: Sendable {
         var accepted: [(Int32, Int)] = []
         /// Competency index of each match `evidence` returned, in the same order.
         var matched: [Int32] = []
+        /// `evidence`'s working arrays: byte spans of the hits, their ends to sort, scalar offsets.
+        var spans: [(Int, Int)] = []
+        var points: [UInt64] = []
+        var scalarAt: [Int] = []
         /// The text being classified, as UTF-8.
         var text: [UInt8] = []
         /// Title-only mappings already computed on this thread.
@@ -352,43 +356,46 @@ public struct Classifier: Sendable {
                   scratch s: inout Scratch) -> [CompetencyMatch] {
         s.matched.removeAll(keepingCapacity: true)
         guard !s.hits.isEmpty else { return [] }
-        var byteSpans: [(Int, Int)] = []
-        byteSpans.reserveCapacity(s.hits.count)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(2 * s.hits.count)
-        for h in s.hits {
-            let a = Int(s.tokens.tokens[Int(h.firstToken)].start), b = Int(s.tokens.tokens[Int(h.lastToken)].end)
-            let span = hasHTML ? (Int(s.html.sourceStart[a]), Int(s.html.sourceEnd[b - 1])) : (a, b)
-            byteSpans.append(span)
-            offsets.append(span.0); offsets.append(span.1)
+        // Both ends of every span as `offset << 32 | slot` (slots 2k and 2k + 1 for hit k), sorted:
+        // one sweep over the text gives each its scalar offset, in scratch arrays (no search, no
+        // allocation per record).
+        var spans = s.spans, points = s.points, scalarAt = s.scalarAt
+        (s.spans, s.points, s.scalarAt) = ([], [], [])
+        spans.removeAll(keepingCapacity: true)
+        points.removeAll(keepingCapacity: true)
+        s.tokens.tokens.withUnsafeBufferPointer { tokens in
+            for (k, h) in s.hits.enumerated() {
+                let a = Int(tokens[Int(h.firstToken)].start), b = Int(tokens[Int(h.lastToken)].end)
+                let span = hasHTML ? (Int(s.html.sourceStart[a]), Int(s.html.sourceEnd[b - 1])) : (a, b)
+                spans.append(span)
+                points.append(UInt64(span.0) << 32 | UInt64(2 * k))
+                points.append(UInt64(span.1) << 32 | UInt64(2 * k + 1))
+            }
         }
-        // Byte → scalar offsets in one sweep over the sorted offsets, then binary search.
-        offsets.sort()
-        var scalars = [Int](repeating: 0, count: offsets.count)
+        points.sort()
+        scalarAt.removeAll(keepingCapacity: true)
+        scalarAt.append(contentsOf: repeatElement(0, count: points.count))
         var pos = 0, count = 0
         let base = original.baseAddress!
-        for (k, o) in offsets.enumerated() {
+        for point in points {
+            let o = Int(point >> 32)
             if o - pos >= 8 {
                 let words = (o - pos) / 8
                 count += 8 * words - Self.continuationBytes(base + pos, words: words)
                 pos += 8 * words
             }
             while pos < o { if original[pos] & 0xC0 != 0x80 { count += 1 }; pos += 1 }
-            scalars[k] = count
+            scalarAt[Int(point & 0xFFFF_FFFF)] = count
         }
-        func scalar(_ o: Int) -> Int {
-            var lo = 0, hi = offsets.count - 1
-            while lo < hi { let mid = (lo + hi) / 2; if offsets[mid] < o { lo = mid + 1 } else { hi = mid } }
-            return scalars[lo]
-        }
+        defer { (s.spans, s.points, s.scalarAt) = (spans, points, scalarAt) }
         // Group by competency, in order of first appearance (few competencies per text: linear search).
         var order: [Int32] = []
         var groups: [[Evidence]] = []
-        for (h, span) in zip(s.hits, byteSpans) {
+        for (k, (h, span)) in zip(s.hits, spans).enumerated() {
             let text = String(decoding: UnsafeBufferPointer(rebasing: original[span.0..<span.1]), as: UTF8.self)
             let competency = h.competency
-            let ev = Evidence(start: scalar(span.0), end: scalar(span.1), text: text, section: section(of: Int(h.firstToken), s),
-                              negated: h.negated, wording: compiled.patterns[Int(h.pattern)].wording)
+            let ev = Evidence(start: scalarAt[2 * k], end: scalarAt[2 * k + 1], text: text, section: section(of: Int(h.firstToken), s),
+                              negated: h.negated, wording: compiled.wordings[Int(h.pattern)])
             if let g = order.firstIndex(of: competency) { groups[g].append(ev) } else {
                 order.append(competency); groups.append([ev])
             }

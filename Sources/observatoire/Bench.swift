@@ -114,11 +114,11 @@ struct BenchClassify: ParsableCommand {
             var n = 0
             // Bound once: `classifiers[w]` in the loop copied the classifier (dozens of retains) per posting.
             let classifier = classifiers[w]
-            // Read in place: `postings[k]` copied each posting (a dozen retains of its strings),
-            // a cost of this loop, not of classification.
+            // Read in place (`pointee` borrows): `postings[k]` copied each posting (a dozen
+            // retains of its strings), a cost of this loop, not of classification.
             postings.withUnsafeBufferPointer { postings in
                 for k in (w * per)..<min(postings.count, (w + 1) * per) {
-                    n += classifier.classify(postings[k], scratch: &scratch).competencies.count
+                    n += classifier.classify((postings.baseAddress! + k).pointee, scratch: &scratch).competencies.count
                 }
             }
             box.counts[w] = n
