@@ -225,16 +225,31 @@ public struct RomeMatcher: Sendable {
     public func match(title: String, competencies: [CompetencyMatch], taxonomy: Taxonomy) -> RomeMatch? {
         if let m = match(title: title) { return m }
         let byID = Dictionary(taxonomy.competencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var votes: [String: Double] = [:]
-        for m in competencies {
-            guard let c = byID[m.id], !c.rome.isEmpty else { continue }
-            let n = Double(m.evidence.filter { !$0.negated }.count)
-            for code in c.rome { votes[code, default: 0] += n / Double(c.rome.count) }
+        return vote(competencies.map { m in
+            (codes: byID[m.id]?.rome ?? [], weight: Double(m.evidence.filter { !$0.negated }.count))
+        })
+    }
+
+    /// The ROME code that weighted votes point to most (each vote split evenly among its codes),
+    /// with a confidence of at most 0.4: a weak signal, for titles that name no appellation.
+    /// Ties go to the smallest code. Sums run in the votes' order, so that the same votes give the
+    /// same confidence to the last bit (summed in a dictionary's order, which changes from one
+    /// process to the next, a confidence near a rounding boundary came out 0.16 or 0.17).
+    public func vote(_ votes: [(codes: [String], weight: Double)]) -> RomeMatch? {
+        var score: [String: Double] = [:]
+        var codes: [String] = []
+        var total = 0.0
+        for v in votes where !v.codes.isEmpty {
+            let share = v.weight / Double(v.codes.count)
+            for code in v.codes {
+                if score[code] == nil { codes.append(code) }
+                score[code, default: 0] += share
+                total += share
+            }
         }
-        let total = votes.values.reduce(0, +)
-        guard total > 0, let top = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
-        return RomeMatch(code: top.key, appellation: reference.fiches[top.key] ?? top.key,
-                         confidence: 0.4 * top.value / total, method: .competencies)
+        guard total > 0, let top = codes.max(by: { (score[$0]!, $1) < (score[$1]!, $0) }) else { return nil }
+        return RomeMatch(code: top, appellation: reference.fiches[top] ?? top, confidence: 0.4 * score[top]! / total,
+                         method: .competencies)
     }
 }
 

@@ -36,16 +36,9 @@ struct RomeTitleMapping: TitleMapping {
 
     /// The ROME code most of the competencies point to (confidence at most 0.4: a weak signal).
     func fallback(_ competencies: [CompetencyMatch]) -> RomeMatch? {
-        var votes: [String: Double] = [:]
-        for m in competencies {
-            guard let codes = romeByCompetency[m.id], !codes.isEmpty else { continue }
-            let n = Double(m.evidence.filter { !$0.negated }.count)
-            for code in codes { votes[code, default: 0] += n / Double(codes.count) }
-        }
-        let total = votes.values.reduce(0, +)
-        guard total > 0, let top = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
-        return RomeMatch(code: top.key, appellation: matcher.reference.fiches[top.key] ?? top.key,
-                         confidence: 0.4 * top.value / total, method: .competencies)
+        matcher.vote(competencies.map { m in
+            (codes: romeByCompetency[m.id] ?? [], weight: Double(m.evidence.filter { !$0.negated }.count))
+        })
     }
 
     /// The mapping from `directory` (default: `Data/rome` next to the taxonomy folder), or nil

@@ -80,4 +80,23 @@ struct RomeMatcherTests {
         let decomposed = FeminineMap(words: ["employe\u{301}": "salarié"])
         #expect(decomposed.masculinize("employé polyvalent") == "salarié polyvalent")
     }
+
+    /// The competency vote: shares split evenly among a competency's codes, confidence at most 0.4,
+    /// ties to the smallest code, and the same votes give the same confidence to the last bit
+    /// whatever the order the codes were first met in.
+    @Test func competencyVoteIsWeightedBoundedAndStable() throws {
+        let m = Self.matcher
+        #expect(m.vote([]) == nil)
+        #expect(m.vote([(codes: ["M1405"], weight: 0)]) == nil)
+        #expect(m.vote([(codes: [], weight: 3)]) == nil)
+        let v = try #require(m.vote([(codes: ["M1405", "M1811"], weight: 2), (codes: ["M1811"], weight: 1)]))
+        #expect(v.code == "M1811" && v.method == .competencies)
+        #expect(abs(v.confidence - 0.4 * 2.0 / 3.0) < 1e-12)
+        #expect(m.vote([(codes: ["M1811", "M1405"], weight: 1)])?.code == "M1405")
+        // Weights whose float sum depends on its order (0.1 + 0.2 + 0.3 ≠ 0.3 + 0.2 + 0.1).
+        let votes: [(codes: [String], weight: Double)] = [(["M1405"], 0.1), (["M1811"], 0.2), (["M1805"], 0.3)]
+        let first = try #require(m.vote(votes))
+        for _ in 0..<20 { #expect(m.vote(votes)?.confidence == first.confidence) }
+        #expect(first.code == "M1805")
+    }
 }

@@ -22,15 +22,7 @@ extension Site {
     func romeMatch(_ title: String, _ profile: TitleStats.Profile, _ context: EmergingContext) -> RomeMatch? {
         guard let matcher = context.matcher else { return nil }
         if let m = matcher.match(title: title) { return m }
-        var votes: [String: Double] = [:]
-        for c in profile.competencies {
-            let codes = context.romeCodes(of: c.id)
-            for code in codes { votes[code, default: 0] += Double(c.evidence) / Double(codes.count) }
-        }
-        let total = votes.values.reduce(0, +)
-        guard total > 0, let top = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
-        return RomeMatch(code: top.key, appellation: matcher.reference.fiches[top.key] ?? top.key,
-                         confidence: 0.4 * top.value / total, method: .competencies)
+        return matcher.vote(profile.competencies.map { (codes: context.romeCodes(of: $0.id), weight: Double($0.evidence)) })
     }
 
     /// `/metiers/:titre`: one normalized title — ROME mapping, trend, regions, competencies and
