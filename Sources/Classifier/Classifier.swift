@@ -57,8 +57,6 @@ public struct Classifier: Sendable {
         var titleCount: Int32 = 0
         var extraFirst: Int32 = 0
         var hits: [Hit] = []
-        /// Accepting states met along one walk of the trie: (state, token index).
-        var accepted: [(Int32, Int)] = []
         /// Competency index of each match `evidence` returned, in the same order.
         var matched: [Int32] = []
         /// `evidence`'s working arrays: byte spans of the hits, their ends to sort, scalar offsets.
@@ -229,6 +227,10 @@ public struct Classifier: Sendable {
         s.hits.removeAll(keepingCapacity: true)
         let buffer = s.tokens
         let rootNext = compiled.rootNext, acceptStart = compiled.acceptStart
+        // Accepting states met along one walk of the trie, (state, token index): at most one per
+        // word of the longest wording, in stack memory (an array in the scratch was emptied, with
+        // a uniqueness check and a call, at every start).
+        withUnsafeTemporaryAllocation(of: (Int32, Int).self, capacity: compiled.longestWording + 1) { accepted in
         buffer.tokens.withUnsafeBufferPointer { tokens in
             let n = tokens.count
             // Walks start only at tokens whose word can begin a wording (the tokenizer marked them);
@@ -241,8 +243,8 @@ public struct Classifier: Sendable {
                 if p <= consumedUntil || first.flags.contains(.skip) { continue }
                 var state = rootNext[Int(first.word)]
                 // Accepting states along the walk, longest last.
-                s.accepted.removeAll(keepingCapacity: true)
-                if acceptStart[Int(state)] < acceptStart[Int(state) + 1] { s.accepted.append((state, p)) }
+                var acceptedCount = 0
+                if acceptStart[Int(state)] < acceptStart[Int(state) + 1] { accepted[0] = (state, p); acceptedCount = 1 }
                 var q = p + 1
                 while q < n {
                     let t = tokens[q]
@@ -250,13 +252,15 @@ public struct Classifier: Sendable {
                     guard compiled.has(t.word, CompiledTaxonomy.continues),
                           let next = compiled.transitions.next(state, t.word) else { break }
                     state = next
-                    if acceptStart[Int(state)] < acceptStart[Int(state) + 1] { s.accepted.append((state, q)) }
+                    if acceptStart[Int(state)] < acceptStart[Int(state) + 1] {
+                        accepted[acceptedCount] = (state, q); acceptedCount += 1
+                    }
                     q += 1
                 }
                 var consumedTo = -1
-                var a = s.accepted.count - 1
+                var a = acceptedCount - 1
                 while a >= 0 {
-                    let (st, last) = s.accepted[a]
+                    let (st, last) = accepted[a]
                     a -= 1
                     var any = false
                     var blocked = false
@@ -276,6 +280,7 @@ public struct Classifier: Sendable {
                 }
                 if consumedTo >= 0 { consumedUntil = consumedTo }
             }
+        }
         }
     }
 

@@ -38,6 +38,8 @@ public struct CompiledTaxonomy: Sendable {
     /// only there, and an array read is cheaper than a hash probe.
     var rootNext: [Int32] = []
     var patterns: [Pattern] = []
+    /// Words of the longest wording: the trie's depth.
+    var longestWording = 0
     /// `patterns[i].wording`, packed (16 bytes each, not 64): read for every evidence span.
     var wordings: [String] = []
     /// Patterns accepted at a state: `acceptStart[state]..<acceptStart[state + 1]` in `acceptList`.
@@ -105,6 +107,7 @@ public struct CompiledTaxonomy: Sendable {
         }
         for (k, c) in competencies.enumerated() { indexByID[c.id] = Int32(k) }
         wordings = patterns.map(\.wording)
+        longestWording = Int(patterns.map(\.length).max() ?? 0)
         acceptStart = [Int32](repeating: 0, count: Int(stateCount) + 1)
         for s in 0..<Int(stateCount) {
             acceptStart[s] = Int32(acceptList.count)
