@@ -203,7 +203,10 @@ public struct Classifier: Sendable {
             if j > i && (t.flags.contains(.lineStart) || t.flags.contains(.camelStart)) { break }
             if !t.flags.contains(.skip) {
                 let id = t.word
-                guard id >= 0, let next = compiled.headingTransitions.next(state, id) else { break }
+                guard id >= 0 else { break }
+                // Out of the root by array (most clause starts begin no heading), then by table.
+                let next = state == 0 ? compiled.headingRootNext[Int(id)] : compiled.headingTransitions.next(state, id) ?? -1
+                guard next >= 0 else { break }
                 state = next
                 words += 1
                 if let sec = compiled.headingSection[Int(state)] {

@@ -62,6 +62,8 @@ public struct CompiledTaxonomy: Sendable {
     /// Section opened by a heading that ends at this heading-trie state.
     var headingSection: [Section?] = []
     var headingStates: Int32 = 1
+    /// Heading-trie transitions out of the root, by word id (-1: none).
+    var headingRootNext: [Int32] = []
 
     // Negation cues, as bits per word id (no hashing on the hot path).
     static let negBefore: UInt8 = 1, negNotAfterSans: UInt8 = 2, negAfter: UInt8 = 4
@@ -147,6 +149,7 @@ public struct CompiledTaxonomy: Sendable {
         for id in negationAfter { wordFlags[Int(id)] |= Self.negAfter }
         for id in continuing { wordFlags[Int(id)] |= Self.continues }
         rootNext = (0..<Int32(vocabulary.count)).map { transitions.next(0, $0) ?? -1 }
+        headingRootNext = (0..<Int32(vocabulary.count)).map { headingTransitions.next(0, $0) ?? -1 }
     }
 
     @inline(__always) func has(_ id: Int32, _ flag: UInt8) -> Bool { id >= 0 && wordFlags[Int(id)] & flag != 0 }

@@ -64,14 +64,23 @@ public struct DomainRule: Sendable {
         var touched = [Bool](repeating: false, count: compiled.domains.count)
         var scores: [String: Double] = [:]
         var unknown = false
-        for (m, ci) in zip(matches, indices) {
+        for k in 0..<min(matches.count, indices.count) {
+            let ci = indices[k]
             let weight = ci >= 0 ? compiled.competencies[Int(ci)].weight : 1
             var best = 0.0
             var counted = 0
-            for e in m.evidence where !e.negated {
-                let w = weights[e.section.ordinal]
-                if w > 0 { counted += 1 }
-                best = max(best, w)
+            // Fields read in place (`pointee` borrows): copying each match and each span retained
+            // their strings.
+            matches.withUnsafeBufferPointer { ms in
+                (ms.baseAddress! + k).pointee.evidence.withUnsafeBufferPointer { evidence in
+                    for j in evidence.indices {
+                        let e = evidence.baseAddress! + j
+                        guard !e.pointee.negated else { continue }
+                        let w = weights[e.pointee.section.ordinal]
+                        if w > 0 { counted += 1 }
+                        best = max(best, w)
+                    }
+                }
             }
             guard best > 0 else { continue }
             let score = weight * best + repeatBonus * weight * Double(min(max(counted - 1, 0), maxRepeats))
@@ -79,7 +88,7 @@ public struct DomainRule: Sendable {
                 let d = compiled.competencies[Int(ci)].domain
                 perDomain[d] += score; touched[d] = true
             } else {
-                scores[m.domain, default: 0] += score
+                scores[matches[k].domain, default: 0] += score
                 unknown = true
             }
         }
