@@ -277,10 +277,20 @@ struct Scanner {
             // Fast paths for the two commonest cases, ASCII spaces and word characters: a jump
             // through the class switch on every character mispredicts.
             let b = bytes[i]
-            if b == 0x20 { endToken(&buf); i += 1; continue }
+            if b == 0x20 { endTokenAtSpace(&buf); i += 1; continue }
             if b < 0x80 {
                 let cls = asciiClasses[b]
-                if cls == .word { word(UInt32(b), 1, &buf) } else { separator(cls, UInt32(b), 1, &buf) }
+                if b &- 0x61 < 26 {
+                    // A lower-case ASCII letter (most words start with one) is taken by the run
+                    // like the letters after it: no case, fold or class look-up.
+                    if !inToken { beginToken(&buf) }
+                    reserve(n - i)
+                    asciiRun()
+                } else if cls == .word {
+                    word(UInt32(b), 1, &buf)
+                } else {
+                    separator(cls, UInt32(b), 1, &buf)
+                }
                 continue
             }
             let (cls, c, len) = classAt(i)
@@ -394,14 +404,6 @@ struct Scanner {
     /// ASCII word without decoding or table look-ups.
     @inline(__always) mutating func word(_ c: UInt32, _ len: Int, _ buf: inout TokenBuffer) {
         let n = bytes.count
-        // A lower-case ASCII letter (most words start with one) is taken by the run below like
-        // the letters after it: no case, fold or class look-up.
-        if c &- 0x61 < 26 {
-            if !inToken { beginToken(&buf) }
-            reserve(n - i)
-            asciiRun()
-            return
-        }
         let isUpper = c < 0x80 ? (c >= 0x41 && c <= 0x5A) : table.isUpper(c)
         if inToken && splitCamel && prevLower && isUpper {
             let (nextCls, nextC, _) = classAt(i + len)
@@ -512,7 +514,38 @@ struct Scanner {
         letters = 0; uppers = 0; prevLower = false; nonASCII = false
     }
 
-    @inline(__always) mutating func endToken(_ buf: inout TokenBuffer) {
+    /// `endToken` where most tokens end: a word found in the memo is finished here, inline in
+    /// the scanning loop (`endToken` is too big for the compiler to inline there, and a call per
+    /// word cost its register saves and restores); any other in `endToken`.
+    @inline(__always) mutating func endTokenAtSpace(_ buf: inout TokenBuffer) {
+        guard inToken, let cache else { return endToken(&buf) }
+        let length = foldCount - keyStart
+        guard length > 0, length <= 16 else { return endToken(&buf) }
+        let asWritten = uppers == 0 && !nonASCII && i - tokStart == length && tokStart + 16 <= bytes.count
+        let key = asWritten ? UnsafeRawPointer(bytes.baseAddress! + tokStart) : UnsafeRawPointer(fold + keyStart)
+        let (k0, k1) = Self.memoKey(key, length)
+        let slot = WordCache.Memory.slot(k0, k1, length)
+        guard !keepStems, let meta = cache.meta(slot, k0, k1, length) else { return endToken(&buf) }
+        inToken = false
+        prevLower = false
+        if letters >= 2 && uppers == letters { tokFlags.insert(.allUpper) }
+        tokFlags.formUnion(Token.Flags(rawValue: UInt16(truncatingIfNeeded: meta >> 16)))
+        var token = Token(start: Int32(tokStart), end: Int32(i), keyStart: Int32(keyStart), keyEnd: Int32(foldCount),
+                          stemStart: Int32(stemCount), stemEnd: Int32(stemCount), flags: tokFlags)
+        token.word = Int32(truncatingIfNeeded: meta >> 32) - 1
+        appendToken(token)
+    }
+
+    /// The memo key of a key of `length` (1...16) bytes at `key`, followed by readable bytes: two
+    /// words, zero-padded.
+    @inline(__always) static func memoKey(_ key: UnsafeRawPointer, _ length: Int) -> (UInt64, UInt64) {
+        let head = UInt64(littleEndian: key.loadUnaligned(as: UInt64.self))
+        let second = UInt64(littleEndian: key.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        if length < 8 { return (head & ((1 << UInt64(8 * length)) &- 1), 0) }
+        return (head, length == 16 ? second : second & ((1 << UInt64(8 * (length - 8))) &- 1))
+    }
+
+    @inline(never) mutating func endToken(_ buf: inout TokenBuffer) {
         guard inToken else { return }
         inToken = false
         prevLower = false
@@ -536,11 +569,7 @@ struct Scanner {
         var k0: UInt64 = 0, k1: UInt64 = 0
         if let cache, length <= 16 {
             // Keys are followed by at least 16 readable bytes (`slack`, or the text's own): two loads, masked.
-            let second = UInt64(littleEndian: key.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-            if length < 8 { k0 = head & ((1 << UInt64(8 * length)) &- 1) } else {
-                k0 = head
-                k1 = length == 16 ? second : second & ((1 << UInt64(8 * (length - 8))) &- 1)
-            }
+            (k0, k1) = Self.memoKey(key, length)
             let s = WordCache.Memory.slot(k0, k1, length)
             if let meta = cache.meta(s, k0, k1, length) {
                 if keepStems {
