@@ -17,22 +17,26 @@ bin=.build/release/observatoire
 $bin taxonomy export --output "$out/terms.csv"
 echo "== Observatoire: classifier in memory (matching + normalization + sections + evidence)"
 $bin bench classify --input "$input" --repeat 3
-echo "== In memory, one thread, alternated with flashtext's matching (3 rounds; postings/s)"
+echo "== In memory, one thread, alternated with flashtext's matching (7 rounds; postings/s)"
+# The machine's speed drifts by tens of percent within minutes: each round runs both, and three
+# estimates are given (ratio of the bests, of the medians, median of the per-round ratios).
 python3 - "$bin" "$input" "$peers" "$out" <<'PY'
 import json, re, statistics, subprocess, sys
 bin, inp, peers, out = sys.argv[1:5]
 ours, theirs = [], []
-for _ in range(3):
-    text = subprocess.run([bin, "bench", "classify", "--input", inp, "--repeat", "3"], capture_output=True, text=True).stdout
+for _ in range(7):
+    text = subprocess.run([bin, "bench", "classify", "--input", inp, "--repeat", "3", "--jobs", "1"],
+                          capture_output=True, text=True).stdout
     ours.append(float(re.search(r"^1 fil\(s\) : (\d+) offres/s", text, re.M).group(1)))
     text = subprocess.run([".venv/bin/python", peers, "--engine", "flashtext", "--terms", f"{out}/terms.csv", "--input", inp,
                            "--output", f"{out}/peer-flashtext.jsonl"], capture_output=True, text=True).stderr
     theirs.append(json.loads(text.strip().splitlines()[-1])["records_per_s"])  # peers.py reports on stderr
 print(f"observatoire {ours}  flashtext {theirs}")
-print(f"best: {max(ours):.0f} vs {max(theirs):.0f} → {max(ours) / max(theirs):.1f} ×; "
-      f"median: {statistics.median(ours):.0f} vs {statistics.median(theirs):.0f} → {statistics.median(ours) / statistics.median(theirs):.1f} ×")
+print(f"best: {max(ours):.0f} vs {max(theirs):.0f} → {max(ours) / max(theirs):.2f} ×; "
+      f"median: {statistics.median(ours):.0f} vs {statistics.median(theirs):.0f} → {statistics.median(ours) / statistics.median(theirs):.2f} ×; "
+      f"median of per-round ratios: {statistics.median(o / t for o, t in zip(ours, theirs)):.2f} ×")
 PY
-echo "== Whole processes, alternated, median of 5 runs each (wall seconds, user seconds)"
+echo "== Whole processes, alternated, median of 7 runs each (wall seconds, user seconds)"
 # Ours and flashtext's process in turns, so that both see the same machine (its speed drifts by
 # tens of percent within an hour); the ratio is of the medians.
 python3 - "$bin" "$input" "$peers" "$out" <<'PY'
@@ -46,7 +50,7 @@ runs = {
                                     "--input", inp, "--output", f"{out}/peer-flashtext.jsonl"],
 }
 wall = {k: [] for k in runs}; user = {k: [] for k in runs}
-for _ in range(5):
+for _ in range(7):
     for name, cmd in runs.items():
         r0 = resource.getrusage(resource.RUSAGE_CHILDREN); t = time.perf_counter()
         with open(f"{out}/{name.replace(' ', '_')}.out", "wb") as o:
