@@ -256,6 +256,8 @@ public struct Classifier: Sendable {
                           let next = compiled.transitions.next(state, t.word) else { break }
                     state = next
                     if acceptStart[Int(state)] < acceptStart[Int(state) + 1] {
+                        // Each step goes one word deeper into the trie: never past the longest wording.
+                        precondition(acceptedCount < accepted.count, "trie deeper than its longest wording")
                         accepted[acceptedCount] = (state, q); acceptedCount += 1
                     }
                     q += 1
