@@ -60,7 +60,11 @@ public struct Tokenizer: Sendable {
         let identity = vocabulary?.identity ?? 0
         if usesWordMemo && (bytes.count >= 512 || buffer.cache != nil || buffer.storage != nil) {
             if !isKnownUniquelyReferenced(&buffer.cache) || buffer.cache!.vocabulary != identity {
-                buffer.cache = WordCache(vocabulary: identity)
+                buffer.cache = WordCache(vocabulary: identity, bits: WordCache.smallBits)
+            } else if bytes.count >= 512 && buffer.cache!.bits == WordCache.smallBits {
+                // A second long text through the same buffer: it serves many (a classifier's
+                // scratch), and gets the larger memo; one text alone does not pay for it.
+                buffer.cache = WordCache(vocabulary: identity, bits: WordCache.largeBits)
             }
             scanner.cache = buffer.cache!.memory
         }
@@ -524,7 +528,7 @@ struct Scanner {
         let asWritten = uppers == 0 && !nonASCII && i - tokStart == length && tokStart + 16 <= bytes.count
         let key = asWritten ? UnsafeRawPointer(bytes.baseAddress! + tokStart) : UnsafeRawPointer(fold + keyStart)
         let (k0, k1) = Self.memoKey(key, length)
-        let slot = WordCache.Memory.slot(k0, k1, length)
+        let slot = cache.slot(k0, k1, length)
         guard !keepStems, let meta = cache.meta(slot, k0, k1, length) else { return endToken(&buf) }
         inToken = false
         prevLower = false
@@ -570,7 +574,7 @@ struct Scanner {
         if let cache, length <= 16 {
             // Keys are followed by at least 16 readable bytes (`slack`, or the text's own): two loads, masked.
             (k0, k1) = Self.memoKey(key, length)
-            let s = WordCache.Memory.slot(k0, k1, length)
+            let s = cache.slot(k0, k1, length)
             if let meta = cache.meta(s, k0, k1, length) {
                 if keepStems {
                     let (s0, s1) = cache.stem(s)

@@ -51,6 +51,12 @@ struct WordCacheTests {
         }
         #expect(found > 40)
         #expect(hitsPossible > 20)
+        // Many long texts went through `reused`: it has the larger memo; one text alone, the smaller.
+        #expect(reused.cache?.bits == WordCache.largeBits)
+        var single = TokenBuffer()
+        var long = Self.texts[4]
+        long.withUTF8 { tokenizer.tokenize($0, into: &single) }
+        #expect(single.cache?.bits == WordCache.smallBits)
     }
 
     /// Job titles one after the other through one buffer made for short texts (the ROME matcher's):
