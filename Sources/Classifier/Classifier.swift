@@ -234,58 +234,58 @@ public struct Classifier: Sendable {
         // word of the longest wording, in stack memory (an array in the scratch was emptied, with
         // a uniqueness check and a call, at every start).
         withUnsafeTemporaryAllocation(of: (Int32, Int).self, capacity: compiled.longestWording + 1) { accepted in
-        buffer.tokens.withUnsafeBufferPointer { tokens in
-            let n = tokens.count
-            // Walks start only at tokens whose word can begin a wording (the tokenizer marked them);
-            // they step over function words (`.skip`). A match consumes its words, so starts
-            // inside it are passed over.
-            var consumedUntil = -1
-            for start in buffer.marked {
-                let p = Int(start)
-                let first = tokens[p]
-                if p <= consumedUntil || first.flags.contains(.skip) { continue }
-                var state = rootNext[Int(first.word)]
-                // Accepting states along the walk, longest last.
-                var acceptedCount = 0
-                if acceptStart[Int(state)] < acceptStart[Int(state) + 1] { accepted[0] = (state, p); acceptedCount = 1 }
-                var q = p + 1
-                while q < n {
-                    let t = tokens[q]
-                    if t.flags.contains(.skip) { q += 1; continue }
-                    guard compiled.has(t.word, CompiledTaxonomy.continues),
-                          let next = compiled.transitions.next(state, t.word) else { break }
-                    state = next
-                    if acceptStart[Int(state)] < acceptStart[Int(state) + 1] {
-                        // Each step goes one word deeper into the trie: never past the longest wording.
-                        precondition(acceptedCount < accepted.count, "trie deeper than its longest wording")
-                        accepted[acceptedCount] = (state, q); acceptedCount += 1
-                    }
-                    q += 1
-                }
-                var consumedTo = -1
-                var a = acceptedCount - 1
-                while a >= 0 {
-                    let (st, last) = accepted[a]
-                    a -= 1
-                    var any = false
-                    var blocked = false
-                    for k in Int(acceptStart[Int(st)])..<Int(acceptStart[Int(st) + 1]) {
-                        let accept = compiled.acceptList[k]
-                        if accept.hasGuards {
-                            guard guardsPass(Int(accept.pattern), first: p, last: last, tokens: tokens, work: work) else { continue }
+            buffer.tokens.withUnsafeBufferPointer { tokens in
+                let n = tokens.count
+                // Walks start only at tokens whose word can begin a wording (the tokenizer marked them);
+                // they step over function words (`.skip`). A match consumes its words, so starts
+                // inside it are passed over.
+                var consumedUntil = -1
+                for start in buffer.marked {
+                    let p = Int(start)
+                    let first = tokens[p]
+                    if p <= consumedUntil || first.flags.contains(.skip) { continue }
+                    var state = rootNext[Int(first.word)]
+                    // Accepting states along the walk, longest last.
+                    var acceptedCount = 0
+                    if acceptStart[Int(state)] < acceptStart[Int(state) + 1] { accepted[0] = (state, p); acceptedCount = 1 }
+                    var q = p + 1
+                    while q < n {
+                        let t = tokens[q]
+                        if t.flags.contains(.skip) { q += 1; continue }
+                        guard compiled.has(t.word, CompiledTaxonomy.continues),
+                              let next = compiled.transitions.next(state, t.word) else { break }
+                        state = next
+                        if acceptStart[Int(state)] < acceptStart[Int(state) + 1] {
+                            // Each step goes one word deeper into the trie: never past the longest wording.
+                            precondition(acceptedCount < accepted.count, "trie deeper than its longest wording")
+                            accepted[acceptedCount] = (state, q); acceptedCount += 1
                         }
-                        if accept.isExclude { blocked = true; break }
-                        // Several wordings of one competency can share a path (label and variant): one hit.
-                        if any, s.hits.last!.firstToken == Int32(p), s.hits.last!.competency == accept.competency { continue }
-                        s.hits.append(Hit(pattern: accept.pattern, competency: accept.competency, firstToken: Int32(p),
-                                          lastToken: Int32(last), negated: isNegated(first: p, last: last, tokens: tokens)))
-                        any = true
+                        q += 1
                     }
-                    if blocked || any { consumedTo = last; break }
+                    var consumedTo = -1
+                    var a = acceptedCount - 1
+                    while a >= 0 {
+                        let (st, last) = accepted[a]
+                        a -= 1
+                        var any = false
+                        var blocked = false
+                        for k in Int(acceptStart[Int(st)])..<Int(acceptStart[Int(st) + 1]) {
+                            let accept = compiled.acceptList[k]
+                            if accept.hasGuards {
+                                guard guardsPass(Int(accept.pattern), first: p, last: last, tokens: tokens, work: work) else { continue }
+                            }
+                            if accept.isExclude { blocked = true; break }
+                            // Several wordings of one competency can share a path (label and variant): one hit.
+                            if any, s.hits.last!.firstToken == Int32(p), s.hits.last!.competency == accept.competency { continue }
+                            s.hits.append(Hit(pattern: accept.pattern, competency: accept.competency, firstToken: Int32(p),
+                                              lastToken: Int32(last), negated: isNegated(first: p, last: last, tokens: tokens)))
+                            any = true
+                        }
+                        if blocked || any { consumedTo = last; break }
+                    }
+                    if consumedTo >= 0 { consumedUntil = consumedTo }
                 }
-                if consumedTo >= 0 { consumedUntil = consumedTo }
             }
-        }
         }
     }
 

@@ -15,9 +15,8 @@ public struct CompiledTaxonomy: Sendable {
         var window: Int32
         var length: Int32
         var wording: String
-        /// Whether the pattern has case or context conditions (`originals`, `near`, `notNear`):
-        /// read before anything else, without copying the pattern.
-        var hasGuards = false
+        /// Whether the pattern has case or context conditions (`originals`, `near`, `notNear`).
+        var hasGuards: Bool { originals != nil || !near.isEmpty || !notNear.isEmpty }
     }
 
     struct CompetencyInfo: Sendable {
@@ -97,11 +96,10 @@ public struct CompiledTaxonomy: Sendable {
                             transitions.set(state, id, stateCount); state = stateCount; stateCount += 1
                         }
                     }
-                    var p = Pattern(competency: Int32(ci), isExclude: w.kind == .exclude,
+                    let p = Pattern(competency: Int32(ci), isExclude: w.kind == .exclude,
                                     originals: w.caseSensitive ? form.originals.map { Array($0.utf8) } : nil,
                                     near: near, notNear: notNear, window: Int32(w.window), length: Int32(ids.count),
                                     wording: w.text)
-                    p.hasGuards = p.originals != nil || !p.near.isEmpty || !p.notNear.isEmpty
                     accepts[state, default: []].append(Int32(patterns.count))
                     patterns.append(p)
                 }

@@ -45,8 +45,9 @@ public struct RomeMatcher: Sendable {
     /// title is matched on ids without making a string per word.
     let words: WordTable
     let tokenizer: Tokenizer
-    /// Zeroed per-appellation weight buffers, reused from one title to the next by any thread.
-    let sharedWeights: BufferPool
+    /// Per-title working memory (zeroed per-appellation weights, a token buffer), reused from one
+    /// title to the next by any thread.
+    let workspaces: WorkspacePool
 
     /// Words of posting titles that never name the job (seniority, contract, place noise).
     static let titleNoise: Set<String> = ["senior", "junior", "confirme", "experimente", "debutant", "h", "f",
@@ -96,7 +97,7 @@ public struct RomeMatcher: Sendable {
         self.words = words; self.exact = exact; self.appellationStems = stemsList; self.idf = idf
         self.postings = postings
         self.appellationWeight = stemsList.map { $0.reduce(0) { $0 + idf[Int($1)] } }
-        self.sharedWeights = BufferPool(count: stemsList.count)
+        self.workspaces = WorkspacePool(count: stemsList.count)
         self.unknownWeight = log(1 + n) / 2
         self.tokenizer = Tokenizer(vocabulary: words)
     }
@@ -164,14 +165,14 @@ public struct RomeMatcher: Sendable {
     /// `match(title:)` for a title already through `TitleNormalizer.normalize` and
     /// `feminine.masculinize` (the classifier has that form at hand).
     public func match(normalized: String) -> RomeMatch? {
-        // The title's content words in order, each once, as in `stems(ofNormalized:)`: a stem
-        // id when some label has the stem, else the stem itself.
-        // A pooled buffer: a new one per title allocated its arrays each time.
-        var work = sharedWeights.take()
-        defer { sharedWeights.give(work) }
+        // A pooled token buffer and weights (a new buffer per title allocated its arrays each time).
+        var work = workspaces.take()
+        defer { workspaces.give(work) }
         var text = normalized
         text.withUTF8 { tokenizer.tokenize($0, into: &work.tokens) }
         let buf = work.tokens
+        // The title's content words in order, each once, as in `stems(ofNormalized:)`: a stem
+        // id when some label has the stem, else the stem itself.
         var unknown: [String] = []
         var order: [Int32] = [] // ≥ 0: a known id; < 0: -(index in `unknown`) - 1
         for i in 0..<buf.count where !buf.tokens[i].flags.contains(.skip) && !Self.isNoise(buf, i) {
@@ -196,7 +197,7 @@ public struct RomeMatcher: Sendable {
         }
         // Shared weight per appellation in a dense array (a dictionary grew and hashed for every
         // appellation of a common word such as `agent`), with the list of those touched.
-        let shared = work.buffer
+        let shared = work.weights
         var touched: [Int32] = []
         defer {
             // Back to all zeros for the next title (clearing 13,120 weights per title cost more
@@ -256,29 +257,29 @@ public struct RomeMatcher: Sendable {
 /// Working memory for one title match — zero-filled `Double` weights of one size and a token
 /// buffer — taken and given back around each use, so that it is allocated once per thread that
 /// needs it rather than once per title. Weights must be given back zero-filled.
-final class BufferPool: Sendable {
+final class WorkspacePool: Sendable {
     /// Memory owned by the pool or by the one caller that took it.
-    struct Owned: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Double>
+    struct Workspace: @unchecked Sendable {
+        let weights: UnsafeMutableBufferPointer<Double>
         var tokens = TokenBuffer(reusedForShortTexts: true)
     }
     let count: Int
-    private let free = Mutex<[Owned]>([])
+    private let free = Mutex<[Workspace]>([])
 
     init(count: Int) { self.count = count }
 
-    func take() -> Owned {
+    func take() -> Workspace {
         if let b = free.withLock({ $0.popLast() }) { return b }
         let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
         b.initialize(repeating: 0)
-        return Owned(buffer: b)
+        return Workspace(weights: b)
     }
 
-    func give(_ owned: Owned) {
-        free.withLock { $0.append(owned) }
+    func give(_ workspace: Workspace) {
+        free.withLock { $0.append(workspace) }
     }
 
     deinit {
-        free.withLock { for b in $0 { b.buffer.deallocate() } }
+        free.withLock { for w in $0 { w.weights.deallocate() } }
     }
 }

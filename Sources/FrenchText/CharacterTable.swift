@@ -47,10 +47,8 @@ public final class CharacterTable: Sendable {
     static let ligatureRange: ClosedRange<UInt32> = 0xFB00...0xFB4F
 
     private let classes: [CharClass]
-    /// Classes of the ASCII range, for the tokenizer's fast path.
-    let ascii: [CharClass]
-    /// `ascii` in memory of its own, for the scanner's loop: an array read there checked the
-    /// array's bounds on every character.
+    /// Classes of the ASCII range, for the tokenizer's fast path: in memory of its own (an array
+    /// read in the scanner's loop checked the array's bounds on every character).
     let asciiClasses: ClassPointer
 
     struct ClassPointer: @unchecked Sendable {
@@ -95,9 +93,8 @@ public final class CharacterTable: Sendable {
             foldBytes.append(contentsOf: infos[i].fold)
         }
         foldStart[count] = UInt32(foldBytes.count)
-        ascii = Array(classes[0..<128])
         let base = UnsafeMutablePointer<CharClass>.allocate(capacity: 128)
-        base.initialize(from: ascii, count: 128)
+        base.initialize(from: classes, count: 128)
         asciiClasses = ClassPointer(base: base)
         var latin = [UInt32](repeating: 0, count: 64)
         for k in 0..<64 {

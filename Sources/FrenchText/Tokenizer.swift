@@ -55,10 +55,10 @@ public struct Tokenizer: Sendable {
         if reused && !isKnownUniquelyReferenced(&buffer.storage) { buffer.storage = ScanStorage() }
         var scanner = Scanner(bytes: bytes, table: table, splitCamel: splitCamelCase, vocabulary: vocabulary, marks: marks,
                               keepStems: keepsStems, storage: reused ? buffer.storage : nil)
-        // The word memo pays off over a text of some length, or over a buffer reused for many
-        // texts; it is never shared between two buffers either.
+        // The word memo pays off on the same terms (a text of some length, or a buffer reused for
+        // many texts); it is never shared between two buffers either.
         let identity = vocabulary?.identity ?? 0
-        if usesWordMemo && (bytes.count >= 512 || buffer.cache != nil || buffer.storage != nil) {
+        if usesWordMemo && reused {
             if !isKnownUniquelyReferenced(&buffer.cache) || buffer.cache!.vocabulary != identity {
                 buffer.cache = WordCache(vocabulary: identity, bits: WordCache.smallBits)
             } else if bytes.count >= 512 && buffer.cache!.bits == WordCache.smallBits {
@@ -249,7 +249,7 @@ struct Scanner {
     @inline(__always) func classAt(_ at: Int) -> (CharClass, UInt32, Int) {
         guard at < bytes.count else { return (.space, 0x20, 0) }
         let b = bytes[at]
-        if b < 0x80 { return (table.ascii[Int(b)], UInt32(b), 1) }
+        if b < 0x80 { return (asciiClasses[b], UInt32(b), 1) }
         let (c, n) = decode(at)
         if c == 0xFFFD && n == 1 { return (.other, c, 1) }
         return (table.charClass(c), c, n)
@@ -518,26 +518,30 @@ struct Scanner {
         letters = 0; uppers = 0; prevLower = false; nonASCII = false
     }
 
-    /// `endToken` where most tokens end: a word found in the memo is finished here, inline in
-    /// the scanning loop (`endToken` is too big for the compiler to inline there, and a call per
-    /// word cost its register saves and restores); any other in `endToken`.
+    /// `endToken` where most tokens end (a space): a word found in the memo is finished here,
+    /// inline in the scanning loop (`endToken` is too big for the compiler to inline there, and a
+    /// call per word cost its register saves and restores); any other goes to `endToken`, with
+    /// the memo probe already made.
     @inline(__always) mutating func endTokenAtSpace(_ buf: inout TokenBuffer) {
         guard inToken, let cache else { return endToken(&buf) }
         let length = foldCount - keyStart
         guard length > 0, length <= 16 else { return endToken(&buf) }
-        let asWritten = uppers == 0 && !nonASCII && i - tokStart == length && tokStart + 16 <= bytes.count
-        let key = asWritten ? UnsafeRawPointer(bytes.baseAddress! + tokStart) : UnsafeRawPointer(fold + keyStart)
-        let (k0, k1) = Self.memoKey(key, length)
+        let (k0, k1) = Self.memoKey(keyBytes(length), length)
         let slot = cache.slot(k0, k1, length)
-        guard !keepStems, let meta = cache.meta(slot, k0, k1, length) else { return endToken(&buf) }
-        inToken = false
-        prevLower = false
-        if letters >= 2 && uppers == letters { tokFlags.insert(.allUpper) }
-        tokFlags.formUnion(Token.Flags(rawValue: UInt16(truncatingIfNeeded: meta >> 16)))
-        var token = Token(start: Int32(tokStart), end: Int32(i), keyStart: Int32(keyStart), keyEnd: Int32(foldCount),
-                          stemStart: Int32(stemCount), stemEnd: Int32(stemCount), flags: tokFlags)
-        token.word = Int32(truncatingIfNeeded: meta >> 32) - 1
-        appendToken(token)
+        if let meta = cache.meta(slot, k0, k1, length) {
+            endFromMemo(meta, slot: slot, cache)
+        } else {
+            endToken(&buf, missed: (k0, k1, slot))
+        }
+    }
+
+    /// Where the current token's key (`length` bytes) can be read with 16 readable bytes after
+    /// it. A key equal to the word's own bytes (lower-case ASCII) is read from the text: read
+    /// from the key buffer, just written by overlapping stores, the load waits for them (no
+    /// store forwarding), and the memo look-up waits for the load. The key buffer has `slack`.
+    @inline(__always) func keyBytes(_ length: Int) -> UnsafeRawPointer {
+        let asWritten = uppers == 0 && !nonASCII && i - tokStart == length && tokStart + 16 <= bytes.count
+        return asWritten ? UnsafeRawPointer(bytes.baseAddress! + tokStart) : UnsafeRawPointer(fold + keyStart)
     }
 
     /// The memo key of a key of `length` (1...16) bytes at `key`, followed by readable bytes: two
@@ -549,48 +553,54 @@ struct Scanner {
         return (head, length == 16 ? second : second & ((1 << UInt64(8 * (length - 8))) &- 1))
     }
 
-    @inline(never) mutating func endToken(_ buf: inout TokenBuffer) {
-        guard inToken else { return }
+    /// Ends the current token with what the memo remembers of its key (`meta` of entry `slot`).
+    @inline(__always) mutating func endFromMemo(_ meta: UInt64, slot: Int, _ cache: WordCache.Memory) {
         inToken = false
         prevLower = false
+        if letters >= 2 && uppers == letters { tokFlags.insert(.allUpper) }
+        let stemStart = stemCount
+        if keepStems {
+            let (s0, s1) = cache.stem(slot)
+            UnsafeMutableRawPointer(stems + stemStart).storeBytes(of: s0.littleEndian, as: UInt64.self)
+            UnsafeMutableRawPointer(stems + stemStart + 8).storeBytes(of: s1.littleEndian, as: UInt64.self)
+            stemCount += Int((meta >> 8) & 0xFF)
+        }
+        tokFlags.formUnion(Token.Flags(rawValue: UInt16(truncatingIfNeeded: meta >> 16)))
+        var token = Token(start: Int32(tokStart), end: Int32(i), keyStart: Int32(keyStart), keyEnd: Int32(foldCount),
+                          stemStart: Int32(stemStart), stemEnd: Int32(stemCount), flags: tokFlags)
+        token.word = Int32(truncatingIfNeeded: meta >> 32) - 1
+        appendToken(token)
+    }
+
+    /// Ends the current token: from the memo when its key is there, else with the stop-word,
+    /// stemming and vocabulary look-ups, remembered in the memo. `missed`: the memo probe
+    /// `endTokenAtSpace` already made and lost (key words and entry).
+    @inline(never) mutating func endToken(_ buf: inout TokenBuffer, missed: (UInt64, UInt64, Int)? = nil) {
+        guard inToken else { return }
         let keyEnd = foldCount
-        if keyEnd == keyStart {
+        let length = keyEnd - keyStart
+        if length == 0 {
             // Only characters that fold to nothing: no token, but keep its position flags.
+            inToken = false
+            prevLower = false
             pending.formUnion(tokFlags.intersection([.lineStart, .clauseStart]))
             return
         }
+        let key = keyBytes(length)
+        var probe = missed
+        if probe == nil, let cache, length <= 16 {
+            let (k0, k1) = Self.memoKey(key, length)
+            let slot = cache.slot(k0, k1, length)
+            if let meta = cache.meta(slot, k0, k1, length) { return endFromMemo(meta, slot: slot, cache) }
+            probe = (k0, k1, slot)
+        }
+        inToken = false
+        prevLower = false
         if letters >= 2 && uppers == letters { tokFlags.insert(.allUpper) }
         let stemStart = stemCount
-        let length = keyEnd - keyStart
         // The first 8 bytes of the key in one load; function words are stop words too, so one
-        // look-up decides for most words. A key equal to the word's own bytes (lower-case ASCII)
-        // is read from the text: read from the key buffer, just written by overlapping stores,
-        // the load waits for them (no store forwarding), and the memo look-up waits for the load.
-        let asWritten = uppers == 0 && !nonASCII && i - tokStart == length && tokStart + 16 <= bytes.count
-        let key = asWritten ? UnsafeRawPointer(bytes.baseAddress! + tokStart) : UnsafeRawPointer(fold + keyStart)
+        // look-up decides for most words.
         let head = UInt64(littleEndian: key.loadUnaligned(as: UInt64.self))
-        var slot: Int?
-        var k0: UInt64 = 0, k1: UInt64 = 0
-        if let cache, length <= 16 {
-            // Keys are followed by at least 16 readable bytes (`slack`, or the text's own): two loads, masked.
-            (k0, k1) = Self.memoKey(key, length)
-            let s = cache.slot(k0, k1, length)
-            if let meta = cache.meta(s, k0, k1, length) {
-                if keepStems {
-                    let (s0, s1) = cache.stem(s)
-                    UnsafeMutableRawPointer(stems + stemStart).storeBytes(of: s0.littleEndian, as: UInt64.self)
-                    UnsafeMutableRawPointer(stems + stemStart + 8).storeBytes(of: s1.littleEndian, as: UInt64.self)
-                    stemCount += Int((meta >> 8) & 0xFF)
-                }
-                tokFlags.formUnion(Token.Flags(rawValue: UInt16(truncatingIfNeeded: meta >> 16)))
-                var token = Token(start: Int32(tokStart), end: Int32(i), keyStart: Int32(keyStart), keyEnd: Int32(keyEnd),
-                                  stemStart: Int32(stemStart), stemEnd: Int32(stemCount), flags: tokFlags)
-                token.word = Int32(truncatingIfNeeded: meta >> 32) - 1
-                appendToken(token)
-                return
-            }
-            slot = s
-        }
         let before = tokFlags
         if length <= 8 {
             let packed = ShortKeySet.pack(littleEndian: head, count: length)
@@ -609,7 +619,7 @@ struct Scanner {
             token.word = vocabulary.lookup(UnsafeBufferPointer(start: stems + stemStart, count: stemCount - stemStart),
                                            readable: foldCapacity + Self.slack - stemStart) ?? -1
         }
-        if let slot, let cache {
+        if let (k0, k1, slot) = probe, let cache {
             // Remember what depends on the key alone: the stop-word flags this word added, its stem, its id.
             let added = tokFlags.subtracting(before).intersection([.stop, .skip])
             let stemLength = stemCount - stemStart

@@ -167,13 +167,36 @@ struct ClassifyRun {
         }
         if format == .jsonl {
             // Lines are split here and decoded by the workers, so JSON parsing uses every core.
-            var reader = try LineReader(path: path)
+            let source: ByteSource
+            do {
+                source = try ByteSource(path: path)
+            } catch where error.code == .empty {
+                // An empty file has no lines: nothing classified, no error.
+                source = ByteSource(bytes: [], name: path)
+            } catch {
+                throw UnreadableInput(message: "\(path) : \(error.reason)")
+            }
+            let limits = ReaderLimits()
+            let lines = LineSplitter(source: source, maxLineBytes: limits.maxRecordBytes)
             var record = 0
-            while let (lineNo, bytes) = try reader.next() {
-                stats.bytes += bytes.count + 1
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                record += 1
-                items.append(.line(lineNo, record, bytes))
+            while let next = lines.next({ event -> Item? in
+                switch event {
+                case .line(let number, let bytes, _):
+                    stats.bytes += bytes.count + 1
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+                    record += 1
+                    return .line(number, record, Array(bytes))
+                case .oversized(let number, let length, let prefix):
+                    // Skipped without being read whole, rejected with its line like any bad record.
+                    stats.bytes += length + 1
+                    record += 1
+                    return .decoded(.failure(RecordError(code: .tooLarge, file: file, line: number, record: record,
+                                                         reason: "ligne de \(length) octets, au-delà de la limite de \(limits.maxRecordBytes) octets",
+                                                         excerpt: String(decoding: prefix.prefix(RecordError.excerptLimit), as: UTF8.self))))
+                }
+            }) {
+                guard let item = next else { continue }
+                items.append(item)
                 if items.count == batchSize { try flush() }
             }
         } else {
@@ -188,54 +211,6 @@ struct ClassifyRun {
         if !items.isEmpty { try flush() }
         stats.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return stats
-    }
-}
-
-/// Reads a file line by line in large chunks (`ByteSource`: `fread` into a reused buffer;
-/// `FileHandle.readData` made a `Data` per megabyte, 2 % of a classify process).
-struct LineReader {
-    let source: ByteSource
-    var buffer: [UInt8] = []
-    var pos = 0
-    var lineNo = 0
-    var eof = false
-
-    init(path: String) throws {
-        do {
-            source = try ByteSource(path: path)
-        } catch where error.code == .empty {
-            // An empty file has no lines: nothing classified, no error.
-            source = ByteSource(bytes: [], name: path)
-        } catch {
-            throw ClassifyRun.UnreadableInput(message: "\(path) : \(error.reason)")
-        }
-    }
-
-    mutating func next() throws -> (Int, [UInt8])? {
-        while true {
-            // memchr: the generic `firstIndex(of:)` went byte by byte (4 % of the process).
-            let found = buffer.withUnsafeBufferPointer { b -> Int? in
-                guard pos < b.count, let base = b.baseAddress,
-                      let p = memchr(base + pos, 0x0A, b.count - pos) else { return nil }
-                return UnsafeRawPointer(p) - UnsafeRawPointer(base)
-            }
-            if let nl = found {
-                let line = Array(buffer[pos..<nl])
-                pos = nl + 1
-                lineNo += 1
-                return (lineNo, line)
-            }
-            if eof {
-                guard pos < buffer.count else { return nil }
-                let line = Array(buffer[pos...])
-                pos = buffer.count
-                lineNo += 1
-                return (lineNo, line)
-            }
-            buffer.removeSubrange(0..<pos)
-            pos = 0
-            if source.read(appendingTo: &buffer) == 0 { eof = true }
-        }
     }
 }
 

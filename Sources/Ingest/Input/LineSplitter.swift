@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// One physical line handed out by `LineSplitter`.
-enum LineEvent {
+public enum LineEvent {
     /// The line's bytes without `\n` (nor a trailing `\r`); valid only during the callback.
     /// `terminated` is false for a last line that ends the file without a newline.
     case line(number: Int, bytes: UnsafeBufferPointer<UInt8>, terminated: Bool)
@@ -19,7 +19,7 @@ enum LineEvent {
 /// Splits a `ByteSource` into lines with `memchr`, handing out slices of the chunk buffer
 /// (no copy for lines that fit in a chunk). Memory stays below chunk size + longest line,
 /// and a line longer than `maxLineBytes` is skipped to the next newline, never buffered whole.
-final class LineSplitter {
+public final class LineSplitter {
     private let source: ByteSource
     private let maxLineBytes: Int
     private var buffer: [UInt8] = []
@@ -28,14 +28,14 @@ final class LineSplitter {
     private var eof = false
     private var lineNumber = 1
 
-    init(source: ByteSource, maxLineBytes: Int) {
+    public init(source: ByteSource, maxLineBytes: Int) {
         self.source = source
         self.maxLineBytes = maxLineBytes
         buffer.reserveCapacity(source.chunkSize + 4096)
     }
 
     /// Calls `body` with the next line; nil at the end of the input.
-    func next<T>(_ body: (LineEvent) -> T) -> T? {
+    public func next<T>(_ body: (LineEvent) -> T) -> T? {
         while true {
             let found: Int? = buffer.withUnsafeBufferPointer { b in
                 guard scanFrom < b.count, let base = b.baseAddress,
